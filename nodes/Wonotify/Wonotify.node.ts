@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { executeItems } from './execute-items';
+import { buildProperties, findOperation } from './resources';
+
+export class Wonotify implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Wonotify',
+		name: 'wonotify',
+		icon: { light: 'file:../../icons/wonotify.svg', dark: 'file:../../icons/wonotify.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Send WhatsApp messages and manage WhatsApp instances with Wonotify',
+		defaults: { name: 'Wonotify' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'wonotifyApi', required: true }],
+		properties: buildProperties(),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const selected = findOperation(resource, operation);
+		if (selected === undefined) {
+			throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		}
+		return [await executeItems(this, selected)];
+	}
+}

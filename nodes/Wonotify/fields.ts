@@ -1,0 +1,129 @@
+// Fields several operations share, and the readers that validate them, so each concept has
+// one name and one hint everywhere.
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { InputError } from './input-error';
+import { DEFAULT_TIMEOUT_SECONDS, getWonotifyCredentials } from './transport';
+
+export const instanceIdField: INodeProperties = {
+	displayName: 'Instance ID',
+	name: 'instanceId',
+	type: 'string',
+	default: '',
+	placeholder: '66F1C2A3B4D5E',
+	description:
+		'The Wonotify instance (one connected WhatsApp account) to use. Leave empty to use the Default Instance ID of the credential.',
+};
+
+export const chatIdField: INodeProperties = {
+	displayName: 'Phone Number or Chat ID',
+	name: 'chatId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '919876543210',
+	description:
+		'Country code and number, digits only, e.g. 919876543210 (+, spaces and dashes are removed). The chatId of a Wonotify Trigger message works as it is, also for groups.',
+};
+
+export const groupIdField: INodeProperties = {
+	displayName: 'Group ID',
+	name: 'groupId',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '120363023285171234@g.us',
+	description:
+		'The WhatsApp group ID, ending with @g.us. The Wonotify Trigger gives it as groupId on group messages.',
+};
+
+export const textField: INodeProperties = {
+	displayName: 'Message',
+	name: 'message',
+	type: 'string',
+	default: '',
+	required: true,
+	typeOptions: { rows: 3 },
+	description: 'The text to send. WhatsApp formatting works: *bold*, _italic_, ~strikethrough~.',
+};
+
+export const mediaFields: INodeProperties[] = [
+	{
+		displayName: 'Media URL',
+		name: 'mediaUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'https://example.com/invoice.pdf',
+		description:
+			'Public address of the file. Its extension decides how WhatsApp shows it: .jpg .jpeg .png .gif image, .mp4 video, .ogg audio, anything else a document.',
+	},
+	{
+		displayName: 'Caption',
+		name: 'caption',
+		type: 'string',
+		default: '',
+		typeOptions: { rows: 2 },
+		description: 'Text shown under the image, video or document',
+	},
+	{
+		displayName: 'File Name',
+		name: 'fileName',
+		type: 'string',
+		default: '',
+		placeholder: 'invoice.pdf',
+		description: 'Name shown for documents. Leave empty to use the name in the URL.',
+	},
+];
+
+export const delayOption: INodeProperties = {
+	displayName: 'Delay Between Messages (Seconds)',
+	name: 'delaySeconds',
+	type: 'number',
+	default: 0,
+	typeOptions: { minValue: 0, maxValue: 600, numberPrecision: 1 },
+	description:
+		'Wait this long between two sends. Pacing bulk messages lowers the risk that WhatsApp bans the number for spam.',
+};
+
+export const timeoutOption: INodeProperties = {
+	displayName: 'Timeout (Seconds)',
+	name: 'timeoutSeconds',
+	type: 'number',
+	default: DEFAULT_TIMEOUT_SECONDS,
+	typeOptions: { minValue: 1, maxValue: 300 },
+	description: 'How long to wait for Wonotify to answer each request',
+};
+
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options,
+	};
+}
+
+export interface CommonOptions {
+	timeoutSeconds?: number;
+	delaySeconds?: number;
+}
+
+export function readOptions<T extends object = object>(context: IExecuteFunctions, itemIndex: number): CommonOptions & T {
+	return context.getNodeParameter('options', itemIndex, {}) as CommonOptions & T;
+}
+
+/** The node's Instance ID, else the credential's default. */
+export async function resolveInstanceId(context: IExecuteFunctions, itemIndex: number): Promise<string> {
+	const fromNode = String(context.getNodeParameter('instanceId', itemIndex, '') ?? '').trim();
+	if (fromNode !== '') return fromNode;
+	const { instanceId } = await getWonotifyCredentials(context);
+	if (instanceId !== '') return instanceId;
+	throw new InputError(
+		'Instance ID',
+		'is empty',
+		'Set the Instance ID in the node, or a Default Instance ID in the Wonotify API credential.',
+	);
+}

@@ -1,0 +1,84 @@
+// Reading the gateway's answers: what counts as a sent message, and what its error messages
+// mean for someone who only wants their WhatsApp flow to work.
+import type { IDataObject } from 'n8n-workflow';
+
+/** A send succeeded only when a message key ID comes back (`message.key.id`, or `data.key.id`). */
+export function extractSentMessageId(response: IDataObject): string | undefined {
+	for (const holder of [response.message, response.data]) {
+		if (typeof holder !== 'object' || holder === null) continue;
+		const id = ((holder as IDataObject).key as IDataObject | undefined)?.id;
+		if (typeof id === 'string' && id !== '') return id;
+	}
+	return undefined;
+}
+
+export function isHtml(text: string): boolean {
+	return /^\s*</.test(text);
+}
+
+/** Removes the access token (as is, and URL-encoded) from any text that may be shown or stored. */
+export function redact(text: string, accessToken: string): string {
+	if (accessToken === '') return text;
+	let result = text;
+	for (const form of new Set([accessToken, encodeURIComponent(accessToken)])) {
+		result = result.split(form).join('***');
+	}
+	return result;
+}
+
+const RESCAN_ADVICE =
+	'The WhatsApp account is not connected to this instance. Use Instance → Get QR Code and scan it with the phone (WhatsApp → Linked Devices).';
+
+// What to do about the errors the gateway is known to answer with.
+const ADVICE: Array<[RegExp, string]> = [
+	[/access token (does not exist|is required)/i, 'Check the Access Token in your Wonotify API credential.'],
+	[
+		/instance id (invalidated|has been used)/i,
+		'This instance ID is no longer valid: an unscanned QR code expires after about 5 minutes, and Reset gives the instance a new ID. Create an instance, scan its QR code and use the new ID.',
+	],
+	[/instance id is required/i, 'Set the Instance ID in the node, or a Default Instance ID in the credential.'],
+	[/not been activated|relogin required|logged out/i, RESCAN_ADVICE],
+	[
+		/exceeded the maximum limit/i,
+		'Your Wonotify plan\'s monthly message limit is reached. Upgrade the plan or wait for the next month.',
+	],
+	[/cannot connect to whatsapp/i, 'WhatsApp or Wonotify is having trouble. Try again in a few minutes.'],
+	[/webhook url/i, 'Use a full public address that starts with https://.'],
+];
+
+export function describeGatewayError(response: IDataObject): { message: string; description: string } {
+	const said = typeof response.message === 'string' && response.message.trim() !== '' ? response.message.trim() : '';
+	if (response.relogin === true) {
+		return {
+			message: 'The WhatsApp account needs to scan the QR code again',
+			description: RESCAN_ADVICE,
+		};
+	}
+	if (said === '') {
+		return {
+			message: 'Wonotify reported an error without saying why',
+			description: `The gateway answered: ${JSON.stringify(response).slice(0, 300)}`,
+		};
+	}
+	return { message: `Wonotify: ${said}`, description: adviceFor(said) ?? 'This is the message the Wonotify gateway gave.' };
+}
+
+/** For a send answered with "success" but no message ID: the gateway did not send it. */
+export function describeUnsentMessage(response: IDataObject): { message: string; description: string } {
+	const said = typeof response.message === 'string' ? response.message.trim() : '';
+	if (said === '') {
+		return {
+			message: 'Wonotify did not send the message',
+			description:
+				'The gateway answered "success" but returned no message ID, so nothing was sent. Check that the instance is connected and that the message content is valid.',
+		};
+	}
+	return {
+		message: `Wonotify did not send the message: ${said}`,
+		description: adviceFor(said) ?? 'The gateway answered "success" but returned no message ID.',
+	};
+}
+
+function adviceFor(said: string): string | undefined {
+	return ADVICE.find(([pattern]) => pattern.test(said))?.[1];
+}

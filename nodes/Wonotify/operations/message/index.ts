@@ -1,0 +1,12 @@
+import type { WonotifyResource } from '../../types';
+import { sendButtons } from './sendButtons';
+import { sendList } from './sendList';
+import { sendMedia } from './sendMedia';
+import { sendTemplate } from './sendTemplate';
+import { sendText } from './sendText';
+
+export const messageResource: WonotifyResource = {
+	value: 'message',
+	name: 'Message',
+	operations: [sendText, sendMedia, sendButtons, sendTemplate, sendList],
+};

@@ -1,0 +1,111 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { chatIdField, readOptions, resolveInstanceId, textField } from '../../fields';
+import { inputModeField, richOptions } from '../../fields-rich';
+import { requireText } from '../../input-error';
+import { MAX_LIST_ROWS, sectionsFromFields, sectionsFromJson, toListSections, type ListRowFields } from '../../interactive/list';
+import { listChoicesText, type TextFallback } from '../../interactive/plain-text';
+import { parsePhoneNumber } from '../../recipients';
+import { richMessageCall } from '../../send';
+import type { WonotifyOperation } from '../../types';
+
+export const sendList: WonotifyOperation = {
+	value: 'sendList',
+	name: 'Send List',
+	action: 'Send a list message',
+	description: 'Send a message with a button that opens a list of choices',
+	needsInstance: true,
+	properties: [
+		chatIdField,
+		{ ...textField, description: 'The text above the list button' },
+		{
+			displayName: 'List Button Text',
+			name: 'buttonText',
+			type: 'string',
+			default: 'View options',
+			required: true,
+			description: 'The label of the button that opens the list',
+		},
+		inputModeField('rowsInput', 'Rows'),
+		{
+			displayName: 'Rows',
+			name: 'rows',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true, sortable: true },
+			default: {},
+			placeholder: 'Add Row',
+			description: `Up to ${MAX_LIST_ROWS} rows. Rows with the same Section Title are shown together under it.`,
+			displayOptions: { show: { rowsInput: ['fields'] } },
+			options: [
+				{
+					displayName: 'Row',
+					name: 'row',
+					values: [
+						{ displayName: 'Title', name: 'title', type: 'string', default: '', required: true },
+						{ displayName: 'Description', name: 'description', type: 'string', default: '' },
+						{
+							displayName: 'Row ID',
+							name: 'rowId',
+							type: 'string',
+							default: '',
+							description:
+								'Returned as listReplyId by the Wonotify Trigger when the customer picks the row. Leave empty to use the title.',
+						},
+						{
+							displayName: 'Section Title',
+							name: 'section',
+							type: 'string',
+							default: '',
+							description: 'Optional heading that groups rows',
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Sections (JSON)',
+			name: 'sectionsJson',
+			type: 'json',
+			default:
+				'[\n  { "title": "Sizes", "rows": [\n    { "title": "Small", "rowId": "size_s", "description": "250 ml" },\n    { "title": "Large", "rowId": "size_l", "description": "500 ml" }\n  ] }\n]',
+			description: "The gateway's sections array: [{ title, rows: [{ title, rowId, description }] }]",
+			displayOptions: { show: { rowsInput: ['json'] } },
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Bold heading above the text' },
+				{ displayName: 'Footer', name: 'footer', type: 'string', default: '', description: 'Small grey text under the message' },
+			],
+		},
+		richOptions,
+	],
+	async prepare(context, itemIndex) {
+		const instanceId = await resolveInstanceId(context, itemIndex);
+		const number = parsePhoneNumber(chatIdField.displayName, context.getNodeParameter('chatId', itemIndex));
+		const text = requireText(textField.displayName, context.getNodeParameter('message', itemIndex));
+		const buttonText = requireText('List Button Text', context.getNodeParameter('buttonText', itemIndex));
+		const sections =
+			context.getNodeParameter('rowsInput', itemIndex) === 'json'
+				? sectionsFromJson('Sections (JSON)', context.getNodeParameter('sectionsJson', itemIndex))
+				: sectionsFromFields(context.getNodeParameter('rows.row', itemIndex, []) as ListRowFields[]);
+		const { title = '', footer = '' } = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+		const { textFallback = 'none', timeoutSeconds } = readOptions<{ textFallback?: TextFallback }>(context, itemIndex);
+		return richMessageCall({
+			instanceId,
+			number,
+			type: 'list',
+			text,
+			choices: listChoicesText(sections),
+			fallback: textFallback,
+			heading: String(title),
+			footer: String(footer),
+			timeoutSeconds,
+			message: (bodyText) => ({ text: bodyText, footer, title, buttonText, sections: toListSections(sections) }),
+		});
+	},
+};

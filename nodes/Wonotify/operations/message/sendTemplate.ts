@@ -1,0 +1,122 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { chatIdField, readOptions, resolveInstanceId, textField } from '../../fields';
+import { buttonTextField, inputModeField, replyIdField, richOptions } from '../../fields-rich';
+import { requireText } from '../../input-error';
+import {
+	buttonsFromFields,
+	buttonsFromTemplateJson,
+	MAX_TEMPLATE_BUTTONS,
+	toTemplateButtons,
+	type ButtonFields,
+} from '../../interactive/buttons';
+import { buttonChoicesText, type TextFallback } from '../../interactive/plain-text';
+import { parsePhoneNumber } from '../../recipients';
+import { richMessageCall } from '../../send';
+import type { WonotifyOperation } from '../../types';
+
+export const sendTemplate: WonotifyOperation = {
+	value: 'sendTemplate',
+	name: 'Send Template Buttons',
+	action: 'Send a message with template buttons',
+	description: 'Send a message with up to 3 template buttons (the older WhatsApp button format)',
+	needsInstance: true,
+	properties: [
+		chatIdField,
+		{ ...textField, description: 'The text above the buttons' },
+		inputModeField('templateButtonsInput', 'Buttons'),
+		{
+			displayName: 'Buttons',
+			name: 'templateButtons',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true, sortable: true },
+			default: {},
+			placeholder: 'Add Button',
+			description: `Up to ${MAX_TEMPLATE_BUTTONS} buttons`,
+			displayOptions: { show: { templateButtonsInput: ['fields'] } },
+			options: [
+				{
+					displayName: 'Button',
+					name: 'button',
+					values: [
+						{
+							displayName: 'Type',
+							name: 'type',
+							type: 'options',
+							default: 'quick_reply',
+							options: [
+								{ name: 'Quick Reply', value: 'quick_reply' },
+								{ name: 'Open URL', value: 'cta_url' },
+								{ name: 'Call Phone Number', value: 'cta_call' },
+							],
+						},
+						buttonTextField,
+						{ ...replyIdField, displayOptions: { show: { type: ['quick_reply'] } } },
+						{
+							displayName: 'URL',
+							name: 'url',
+							type: 'string',
+							default: '',
+							placeholder: 'https://example.com',
+							displayOptions: { show: { type: ['cta_url'] } },
+						},
+						{
+							displayName: 'Phone Number',
+							name: 'phoneNumber',
+							type: 'string',
+							default: '',
+							placeholder: '+919876543210',
+							displayOptions: { show: { type: ['cta_call'] } },
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Buttons (JSON)',
+			name: 'templateButtonsJson',
+			type: 'json',
+			default:
+				'[\n  { "index": 1, "quickReplyButton": { "displayText": "Yes", "id": "yes" } },\n  { "index": 2, "urlButton": { "displayText": "Open shop", "url": "https://example.com" } }\n]',
+			description: "The gateway's templateButtons array (quickReplyButton, urlButton or callButton entries)",
+			displayOptions: { show: { templateButtonsInput: ['json'] } },
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{ displayName: 'Footer', name: 'footer', type: 'string', default: '', description: 'Small grey text under the message' },
+			],
+		},
+		richOptions,
+	],
+	async prepare(context, itemIndex) {
+		const instanceId = await resolveInstanceId(context, itemIndex);
+		const number = parsePhoneNumber(chatIdField.displayName, context.getNodeParameter('chatId', itemIndex));
+		const text = requireText(textField.displayName, context.getNodeParameter('message', itemIndex));
+		const buttons =
+			context.getNodeParameter('templateButtonsInput', itemIndex) === 'json'
+				? buttonsFromTemplateJson('Buttons (JSON)', context.getNodeParameter('templateButtonsJson', itemIndex))
+				: buttonsFromFields(
+						context.getNodeParameter('templateButtons.button', itemIndex, []) as ButtonFields[],
+						MAX_TEMPLATE_BUTTONS,
+						['quick_reply', 'cta_url', 'cta_call'],
+					);
+		const { footer = '' } = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+		const { textFallback = 'none', timeoutSeconds } = readOptions<{ textFallback?: TextFallback }>(context, itemIndex);
+		return richMessageCall({
+			instanceId,
+			number,
+			type: 'template',
+			text,
+			choices: buttonChoicesText(buttons),
+			fallback: textFallback,
+			footer: String(footer),
+			timeoutSeconds,
+			message: (bodyText) => ({ text: bodyText, footer, templateButtons: toTemplateButtons(buttons) }),
+		});
+	},
+};

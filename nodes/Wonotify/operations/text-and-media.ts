@@ -1,0 +1,51 @@
+// Text and media sends are the same for a phone number and a group; only the recipient
+// field differs. These build both resources' operations.
+import type { INodeProperties } from 'n8n-workflow';
+
+import { delayOption, mediaFields, optionsCollection, readOptions, resolveInstanceId, textField, timeoutOption } from '../fields';
+import { requireText } from '../input-error';
+import type { Recipient } from '../recipients';
+import { readMediaContent, sendCall, textOrMediaRequest, type SendContent } from '../send';
+import type { WonotifyOperation } from '../types';
+
+interface SendOperationSpec {
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	recipientField: INodeProperties;
+	toRecipient: (value: unknown) => Recipient;
+}
+
+const sendOptions = optionsCollection([delayOption, timeoutOption]);
+
+function sendOperation(
+	spec: SendOperationSpec,
+	contentFields: INodeProperties[],
+	readContent: (...args: Parameters<WonotifyOperation['prepare']>) => SendContent,
+): WonotifyOperation {
+	const { recipientField, toRecipient, ...entry } = spec;
+	return {
+		...entry,
+		needsInstance: true,
+		properties: [recipientField, ...contentFields, sendOptions],
+		async prepare(context, itemIndex) {
+			const instanceId = await resolveInstanceId(context, itemIndex);
+			const recipient = toRecipient(context.getNodeParameter(recipientField.name, itemIndex));
+			const content = readContent(context, itemIndex);
+			const { timeoutSeconds } = readOptions(context, itemIndex);
+			return sendCall(textOrMediaRequest(instanceId, recipient, content, timeoutSeconds), recipient, instanceId);
+		},
+	};
+}
+
+export function textOperation(spec: SendOperationSpec): WonotifyOperation {
+	return sendOperation(spec, [textField], (context, itemIndex) => ({
+		type: 'text',
+		text: requireText(textField.displayName, context.getNodeParameter('message', itemIndex)),
+	}));
+}
+
+export function mediaOperation(spec: SendOperationSpec): WonotifyOperation {
+	return sendOperation(spec, mediaFields, readMediaContent);
+}

@@ -1,0 +1,149 @@
+// Building send requests and shaping what a send returns, shared by every send operation.
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { mediaFields } from './fields';
+import { requireHttpUrl } from './input-error';
+
+import { phoneNumberToJid } from '../shared/whatsapp-ids';
+import { extractSentMessageId } from './gateway-response';
+import { joinParagraphs, type TextFallback } from './interactive/plain-text';
+import type { Recipient } from './recipients';
+import type { WonotifyRequest } from './transport';
+import type { PreparedCall } from './types';
+
+export type SendContent =
+	| { type: 'text'; text: string }
+	| { type: 'media'; mediaUrl: string; caption: string; fileName: string };
+
+/** The Media URL, Caption and File Name fields of an item, validated. */
+export function readMediaContent(context: IExecuteFunctions, itemIndex: number): SendContent {
+	const [urlField] = mediaFields;
+	return {
+		type: 'media',
+		mediaUrl: requireHttpUrl(urlField.displayName, context.getNodeParameter('mediaUrl', itemIndex)),
+		caption: String(context.getNodeParameter('caption', itemIndex, '') ?? ''),
+		fileName: String(context.getNodeParameter('fileName', itemIndex, '') ?? '').trim(),
+	};
+}
+
+/** Text and media go to `/send` for a number and to `/send_group` for a group. */
+export function textOrMediaRequest(
+	instanceId: string,
+	recipient: Recipient,
+	content: SendContent,
+	timeoutSeconds?: number,
+): WonotifyRequest {
+	const body: IDataObject = { instance_id: instanceId };
+	if (content.type === 'text') {
+		Object.assign(body, { type: 'text', message: content.text });
+	} else {
+		Object.assign(body, { type: 'media', message: content.caption, media_url: content.mediaUrl });
+		if (content.fileName !== '') body.filename = content.fileName;
+	}
+	if (recipient.kind === 'group') {
+		// The gateway may read group_id only from the query string.
+		return {
+			method: 'POST',
+			endpoint: 'send_group',
+			qs: { group_id: recipient.groupId },
+			body: { ...body, group_id: recipient.groupId },
+			expect: 'sentMessage',
+			timeoutSeconds,
+		};
+	}
+	return {
+		method: 'POST',
+		endpoint: 'send',
+		body: { ...body, number: recipient.number },
+		expect: 'sentMessage',
+		timeoutSeconds,
+	};
+}
+
+export function recipientKey(recipient: Recipient): string {
+	return recipient.kind === 'group' ? recipient.groupId : recipient.number;
+}
+
+export function recipientChatId(recipient: Recipient): string {
+	return recipient.kind === 'group' ? recipient.groupId : phoneNumberToJid(recipient.number);
+}
+
+// The gateway reports WhatsApp's own send states; anything it accepted counts as sent.
+const SEND_STATUS: Record<string, string> = {
+	PENDING: 'pending',
+	SERVER_ACK: 'sent',
+	SUCCESS: 'sent',
+	DELIVERY_ACK: 'delivered',
+	READ: 'read',
+	PLAYED: 'played',
+};
+
+/** What every send returns: enough to reply, to match receipts, and the gateway's own answer. */
+export function sentMessageItem(response: IDataObject, recipient: Recipient, instanceId: string): INodeExecutionData {
+	const sent = (typeof response.message === 'object' && response.message !== null
+		? response.message
+		: response.data) as IDataObject | undefined;
+	const key = (sent?.key ?? {}) as IDataObject;
+	const rawStatus = typeof sent?.status === 'string' ? sent.status.toUpperCase() : '';
+	return {
+		json: {
+			messageId: extractSentMessageId(response) ?? null,
+			chatId: typeof key.remoteJid === 'string' ? key.remoteJid : recipientChatId(recipient),
+			status: SEND_STATUS[rawStatus] ?? 'sent',
+			timestamp: toIsoTimestamp(sent?.messageTimestamp),
+			instanceId,
+			...(recipient.kind === 'group' ? { groupId: recipient.groupId } : { phoneNumber: recipient.number }),
+			response,
+		},
+	};
+}
+
+/** WhatsApp timestamps are Unix seconds, as a number or a string; missing means "now". */
+export function toIsoTimestamp(value: unknown): string {
+	const seconds = typeof value === 'string' ? Number(value) : typeof value === 'number' ? value : NaN;
+	const date = Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : new Date();
+	return date.toISOString();
+}
+
+/** A prepared send: the request, its recipient as ordering key, and the standard output. */
+export function sendCall(request: WonotifyRequest, recipient: Recipient, instanceId: string): PreparedCall {
+	return {
+		request,
+		orderKey: recipientKey(recipient),
+		toOutput: (_context: IExecuteFunctions, response: IDataObject) =>
+			sentMessageItem(response, recipient, instanceId),
+	};
+}
+
+/** A button or list message, or its numbered plain-text version when the user asks for it. */
+export function richMessageCall(args: {
+	instanceId: string;
+	number: string;
+	type: 'interactive' | 'template' | 'list';
+	text: string;
+	/** The choices as numbered plain text. */
+	choices: string;
+	fallback: TextFallback;
+	/** Title and footer, for the plain-text version. */
+	heading?: string;
+	footer?: string;
+	/** The gateway's `message` object around the given body text. */
+	message: (bodyText: string) => IDataObject;
+	timeoutSeconds?: number;
+}): PreparedCall {
+	const recipient: Recipient = { kind: 'number', number: args.number };
+	if (args.fallback === 'textOnly') {
+		const text = joinParagraphs(args.heading && `*${args.heading}*`, args.text, args.choices, args.footer);
+		return sendCall(textOrMediaRequest(args.instanceId, recipient, { type: 'text', text }, args.timeoutSeconds), recipient, args.instanceId);
+	}
+	const bodyText = args.fallback === 'append' ? joinParagraphs(args.text, args.choices) : args.text;
+	const request: WonotifyRequest = {
+		method: 'POST',
+		endpoint: 'send_template',
+		qs: { instance_id: args.instanceId },
+		body: { number: args.number, type: args.type, message: args.message(bodyText) },
+		expect: 'sentMessage',
+		timeoutSeconds: args.timeoutSeconds,
+	};
+	return sendCall(request, recipient, args.instanceId);
+}

@@ -1,0 +1,31 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties, IDataObject } from 'n8n-workflow';
+
+import type { WonotifyRequest } from './transport';
+
+/** One validated request for one input item, ready to send, and how to turn its answer into output. */
+export interface PreparedCall {
+	request: WonotifyRequest;
+	/** Sends sharing a key (the recipient) keep their input order, even when sent in parallel. */
+	orderKey?: string;
+	toOutput(context: IExecuteFunctions, response: IDataObject): Promise<INodeExecutionData> | INodeExecutionData;
+}
+
+/** An operation is one file: its picker entry, its fields, and how it builds its request. */
+export interface WonotifyOperation {
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+	/** Fields shown for this operation only (display options are added by the resource). */
+	properties: INodeProperties[];
+	/** Whether the operation targets an existing instance (all but Create do). */
+	needsInstance?: boolean;
+	/** Reads and validates the item's parameters; throws InputError before anything is sent. */
+	prepare(context: IExecuteFunctions, itemIndex: number): Promise<PreparedCall>;
+}
+
+export interface WonotifyResource {
+	value: string;
+	name: string;
+	operations: WonotifyOperation[];
+}

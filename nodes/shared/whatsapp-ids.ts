@@ -1,0 +1,46 @@
+// Phone numbers, chat IDs and group IDs as WhatsApp (and so the gateway) understands them.
+// Both nodes use these: the action node to validate what users type, the trigger to turn
+// incoming chat IDs into the values the action node accepts as they are.
+
+const PERSONAL_JID = /^(\d+)(?::\d+)?@(?:s\.whatsapp\.net|c\.us)$/i;
+const GROUP_JID = /^[\d-]+@g\.us$/i;
+
+export const MIN_PHONE_DIGITS = 7;
+export const MAX_PHONE_DIGITS = 15;
+
+/** `919876543210@s.whatsapp.net` (or `@c.us`, or with a `:device` suffix) → `919876543210`. */
+export function jidToPhoneNumber(jid: string): string | undefined {
+	return PERSONAL_JID.exec(jid.trim())?.[1];
+}
+
+export function isGroupId(value: string): boolean {
+	return GROUP_JID.test(value.trim());
+}
+
+/** A WhatsApp privacy ID (`…@lid`): it hides the phone number and cannot be messaged by number. */
+export function isPrivacyId(value: string): boolean {
+	return /@lid$/i.test(value.trim());
+}
+
+/**
+ * Turns what users paste as a phone number into the digits the gateway wants:
+ * `+91 98765-43210`, `(0091) 98765.43210` and `919876543210@s.whatsapp.net` all give
+ * `919876543210`. Returns undefined when the result is not a plausible international number.
+ */
+export function normalisePhoneNumber(input: string): string | undefined {
+	const trimmed = input.trim();
+	const fromJid = jidToPhoneNumber(trimmed);
+	if (fromJid !== undefined) return inPhoneRange(fromJid);
+	if (!/^[+\d\s\-.()/]+$/.test(trimmed)) return undefined;
+	let digits = trimmed.replace(/\D/g, '');
+	if (!trimmed.startsWith('+') && digits.startsWith('00')) digits = digits.slice(2);
+	return inPhoneRange(digits);
+}
+
+function inPhoneRange(digits: string): string | undefined {
+	return digits.length >= MIN_PHONE_DIGITS && digits.length <= MAX_PHONE_DIGITS ? digits : undefined;
+}
+
+export function phoneNumberToJid(number: string): string {
+	return `${number}@s.whatsapp.net`;
+}
