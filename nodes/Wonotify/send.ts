@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { mediaFields } from './fields';
 import { requireHttpUrl } from './input-error';
 
+import { toIsoTimestamp } from '../shared/timestamps';
 import { phoneNumberToJid } from '../shared/whatsapp-ids';
 import { extractSentMessageId } from './gateway-response';
 import { joinParagraphs, type TextFallback } from './interactive/plain-text';
@@ -96,13 +97,6 @@ export function sentMessageItem(response: IDataObject, recipient: Recipient, ins
 			response,
 		},
 	};
-}
-
-/** WhatsApp timestamps are Unix seconds, as a number or a string; missing means "now". */
-export function toIsoTimestamp(value: unknown): string {
-	const seconds = typeof value === 'string' ? Number(value) : typeof value === 'number' ? value : NaN;
-	const date = Number.isFinite(seconds) && seconds > 0 ? new Date(seconds * 1000) : new Date();
-	return date.toISOString();
 }
 
 /** A prepared send: the request, its recipient as ordering key, and the standard output. */
