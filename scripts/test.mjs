@@ -1,0 +1,33 @@
+// `npm test`: the whole suite, in the order a failure is cheapest to find.
+//   build → lint → package checks → unit + integration (n8n's engine + simulator)
+//   → end-to-end (a real n8n with the package installed, and the editor in Chromium).
+// `npm test -- --no-e2e` stops before the real n8n (quick loop while coding).
+import { spawnSync } from 'node:child_process';
+import { ensureN8n } from './lib/n8n-install.mjs';
+
+const skipEndToEnd = process.argv.includes('--no-e2e');
+const root = new URL('..', import.meta.url).pathname;
+
+function step(label, command, args) {
+	const started = Date.now();
+	console.log(`\n=== [test] ${label}`);
+	const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+	const seconds = ((Date.now() - started) / 1000).toFixed(1);
+	if (result.status !== 0) {
+		console.error(`=== [test] ✗ ${label} failed after ${seconds} s`);
+		process.exit(result.status ?? 1);
+	}
+	console.log(`=== [test] ✓ ${label} (${seconds} s)`);
+}
+
+const bin = (name) => `${root}node_modules/.bin/${name}`;
+
+step('build', bin('n8n-node'), ['build']);
+step('lint (n8n community rules)', bin('n8n-node'), ['lint']);
+step('package: contents, dependencies, n8n scanner', 'node', ['scripts/check-package.mjs']);
+step('unit + integration tests', bin('jest'), ['--selectProjects', 'unit', 'integration']);
+if (!skipEndToEnd) {
+	ensureN8n();
+	step('end-to-end tests in a real n8n', bin('jest'), ['--selectProjects', 'e2e', '--runInBand']);
+}
+console.log('\n=== [test] ✓ all passed');
