@@ -117,10 +117,15 @@ export function readOptions<T extends object = object>(context: IExecuteFunction
 
 /** The node's Instance ID, else the credential's default. */
 export async function resolveInstanceId(context: IExecuteFunctions, itemIndex: number): Promise<string> {
-	const fromNode = String(context.getNodeParameter('instanceId', itemIndex, '') ?? '').trim();
-	if (fromNode !== '') return fromNode;
 	const { instanceId } = await getWonotifyCredentials(context);
-	if (instanceId !== '') return instanceId;
+	return pickInstanceId(context.getNodeParameter('instanceId', itemIndex, ''), instanceId);
+}
+
+/** Both nodes: the Instance ID typed in the node wins over the credential's default. */
+export function pickInstanceId(fromNode: unknown, credentialDefault: string): string {
+	const typed = String(fromNode ?? '').trim();
+	if (typed !== '') return typed;
+	if (credentialDefault !== '') return credentialDefault;
 	throw new InputError(
 		'Instance ID',
 		'is empty',

@@ -16,11 +16,20 @@ export function isHtml(text: string): boolean {
 	return /^\s*</.test(text);
 }
 
-/** Removes the access token (as is, and URL-encoded) from any text that may be shown or stored. */
+/**
+ * Removes the access token from any text that may be shown or stored: as typed, URL-encoded
+ * (both ways a query string may encode it) and escaped inside JSON.
+ */
 export function redact(text: string, accessToken: string): string {
 	if (accessToken === '') return text;
 	let result = text;
-	for (const form of new Set([accessToken, encodeURIComponent(accessToken)])) {
+	const forms = [
+		accessToken,
+		encodeURIComponent(accessToken),
+		new URLSearchParams({ t: accessToken }).toString().slice(2),
+		JSON.stringify(accessToken).slice(1, -1),
+	];
+	for (const form of new Set(forms.filter((form) => form !== ''))) {
 		result = result.split(form).join('***');
 	}
 	return result;

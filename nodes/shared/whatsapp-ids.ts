@@ -37,7 +37,9 @@ export function normalisePhoneNumber(input: string): string | undefined {
 	return inPhoneRange(digits);
 }
 
+// No country code starts with 0: such a number is a local one, missing its country code.
 function inPhoneRange(digits: string): string | undefined {
+	if (digits.startsWith('0')) return undefined;
 	return digits.length >= MIN_PHONE_DIGITS && digits.length <= MAX_PHONE_DIGITS ? digits : undefined;
 }
 

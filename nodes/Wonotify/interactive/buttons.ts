@@ -43,8 +43,8 @@ function checkReplyIds(field: string, buttons: Button[]): void {
 	checkUnique(field, buttons.flatMap((button) => (button.id === undefined ? [] : [button.id])), 'Reply ID');
 }
 
-function validateButton(fields: ButtonFields, index: number, types: ButtonType[]): Button {
-	const label = `${FIELD} → button ${index + 1}`;
+function validateButton(fields: ButtonFields, index: number, types: ButtonType[], field = FIELD): Button {
+	const label = `${field} → button ${index + 1}`;
 	const type = fields.type ?? 'quick_reply';
 	if (!types.includes(type)) throw new InputError(label, `type "${type}" is not supported here`);
 	const displayText = requireText(`${label} → Button Text`, fields.displayText);
@@ -117,6 +117,7 @@ export function buttonsFromInteractiveJson(field: string, value: unknown): Butto
 			},
 			index,
 			['quick_reply', 'cta_url', 'cta_call', 'cta_copy'],
+			field,
 		);
 	});
 	checkReplyIds(field, buttons);
@@ -132,13 +133,19 @@ export function buttonsFromTemplateJson(field: string, value: unknown): Button[]
 		if (!isObject(entry)) throw new InputError(label, 'must be an object such as {"quickReplyButton": {"displayText": "Yes", "id": "yes"}}');
 		const types = ['quick_reply', 'cta_url', 'cta_call'] as ButtonType[];
 		if (isObject(entry.urlButton)) {
-			return validateButton({ type: 'cta_url', displayText: textOf(entry.urlButton.displayText), url: textOf(entry.urlButton.url) }, index, types);
+			return validateButton(
+				{ type: 'cta_url', displayText: textOf(entry.urlButton.displayText), url: textOf(entry.urlButton.url) },
+				index,
+				types,
+				field,
+			);
 		}
 		if (isObject(entry.callButton)) {
 			return validateButton(
 				{ type: 'cta_call', displayText: textOf(entry.callButton.displayText), phoneNumber: textOf(entry.callButton.phoneNumber) },
 				index,
 				types,
+				field,
 			);
 		}
 		if (isObject(entry.quickReplyButton)) {
@@ -146,6 +153,7 @@ export function buttonsFromTemplateJson(field: string, value: unknown): Button[]
 				{ type: 'quick_reply', displayText: textOf(entry.quickReplyButton.displayText), id: textOf(entry.quickReplyButton.id) },
 				index,
 				types,
+				field,
 			);
 		}
 		throw new InputError(label, 'needs quickReplyButton, urlButton or callButton');

@@ -1,0 +1,116 @@
+// Registering n8n's webhook URL on the gateway when the workflow is activated (or test
+// listening starts) and removing it again. What was registered, with its secret, lives in
+// the node's static data, which n8n stores with the workflow.
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { pickInstanceId } from '../Wonotify/fields';
+import { InputError } from '../Wonotify/input-error';
+import { getWonotifyCredentials, wonotifyRequest } from '../Wonotify/transport';
+import { unreachableWebhookProblem } from './reachability';
+import { newSecret, withSecret } from './secret';
+
+export interface Registration {
+	/** n8n's webhook URL without the secret. */
+	webhookUrl: string;
+	instanceId: string;
+	secret: string;
+}
+
+/** Production and test listening use different n8n URLs, and so separate registrations. */
+export interface RegistrationData {
+	production?: Registration;
+	test?: Registration;
+}
+
+export function registrationsOf(staticData: IDataObject): RegistrationData {
+	return staticData as RegistrationData;
+}
+
+/** The registration a webhook call on `webhookUrl` belongs to. */
+export function registrationFor(data: RegistrationData, webhookUrl: string): Registration | undefined {
+	return [data.production, data.test].find((registration) => registration?.webhookUrl === webhookUrl);
+}
+
+async function setWebhook(context: IHookFunctions, registration: Registration, enable: boolean): Promise<void> {
+	await wonotifyRequest(context, {
+		method: 'GET',
+		endpoint: 'set_webhook',
+		qs: {
+			instance_id: registration.instanceId,
+			webhook_url: withSecret(registration.webhookUrl, registration.secret),
+			enable: enable ? 'true' : 'false',
+		},
+	});
+}
+
+function currentWebhookUrl(context: IHookFunctions): string {
+	const url = context.getNodeWebhookUrl('default');
+	if (url === undefined) throw new NodeOperationError(context.getNode(), 'n8n did not provide a webhook URL');
+	return url;
+}
+
+/**
+ * The gateway has no call that reads the current webhook, so whether our URL is still the
+ * one registered (and not replaced in the dashboard or by another workflow since) cannot be
+ * checked. Reporting "not registered" makes n8n call `create` on every activation and
+ * start-up, which re-registers the same URL and secret: set_webhook is idempotent.
+ */
+export async function isRegistered(): Promise<boolean> {
+	return false;
+}
+
+function triggerInstanceId(context: IHookFunctions, defaultInstanceId: string): string {
+	try {
+		return pickInstanceId(context.getNodeParameter('instanceId', ''), defaultInstanceId);
+	} catch (error) {
+		const hint = error instanceof InputError ? error.hint : undefined;
+		throw new NodeOperationError(context.getNode(), (error as Error).message, { description: hint });
+	}
+}
+
+export async function register(this: IHookFunctions): Promise<boolean> {
+	const webhookUrl = currentWebhookUrl(this);
+	const { baseUrl, instanceId: defaultInstanceId } = await getWonotifyCredentials(this);
+	const instanceId = triggerInstanceId(this, defaultInstanceId);
+	const problem = unreachableWebhookProblem(webhookUrl, baseUrl);
+	if (problem !== undefined) {
+		throw new NodeOperationError(this.getNode(), 'Wonotify cannot reach this n8n', { description: problem });
+	}
+
+	const kind = this.getActivationMode() === 'manual' ? 'test' : 'production';
+	const data = registrationsOf(this.getWorkflowStaticData('node'));
+	const previous = data[kind];
+	// Keeping the secret across re-registrations (n8n restarts) keeps calls already on
+	// their way valid; a new URL or instance gets a new secret.
+	const secret =
+		previous?.webhookUrl === webhookUrl && previous.instanceId === instanceId ? previous.secret : newSecret();
+	const registration: Registration = { webhookUrl, instanceId, secret };
+	await setWebhook(this, registration, true);
+	data[kind] = registration;
+	return true;
+}
+
+/**
+ * Disables what `create` registered. When test listening ends while the workflow is active
+ * on the same instance, the test URL had replaced the production one (an instance has one
+ * webhook): the production registration is put back instead of leaving the instance deaf.
+ */
+export async function unregister(this: IHookFunctions): Promise<boolean> {
+	const data = registrationsOf(this.getWorkflowStaticData('node'));
+	const webhookUrl = currentWebhookUrl(this);
+	const kind = data.production?.webhookUrl === webhookUrl ? 'production' : 'test';
+	const registration = data[kind];
+	if (registration === undefined) return true;
+	delete data[kind];
+
+	const production = data.production;
+	if (kind === 'test' && production !== undefined && this.getWorkflow().active) {
+		if (production.instanceId === registration.instanceId) {
+			await setWebhook(this, production, true);
+			return true;
+		}
+	}
+	await setWebhook(this, registration, false);
+	return true;
+}

@@ -1,0 +1,37 @@
+// What the trigger node hands to the event functions: the chosen events and the filter options.
+
+/** How messages in group chats are treated. */
+export type GroupMessages = 'include' | 'ignore' | 'only';
+
+export interface TriggerSettings {
+	/** Values from TRIGGER_EVENT_OPTIONS. */
+	events: string[];
+	/** When set, events the gateway sends for another instance are ignored. */
+	instanceId?: string;
+	/** Drops messages this account sent, unless Message Sent is chosen explicitly. */
+	ignoreOwnMessages: boolean;
+	groupMessages: GroupMessages;
+	ignoreStatusBroadcasts: boolean;
+	/** Phone numbers, chat IDs or group IDs; text may hold several, separated by commas or new lines. */
+	onlyChats: string[] | string;
+	ignoreReactions: boolean;
+	/** Deletes and edits. */
+	ignoreProtocolMessages: boolean;
+	/** Messages that failed to decrypt and system stubs: nothing a workflow could answer. */
+	ignoreEmptyMessages: boolean;
+	/** One tidy item per message; off gives the message as received (plus event and instanceId). */
+	simplify: boolean;
+}
+
+/** The node's option defaults: safe for an auto-reply flow that listens to incoming messages. */
+export const DEFAULT_TRIGGER_SETTINGS: TriggerSettings = {
+	events: ['messageReceived'],
+	ignoreOwnMessages: true,
+	groupMessages: 'include',
+	ignoreStatusBroadcasts: true,
+	onlyChats: [],
+	ignoreReactions: false,
+	ignoreProtocolMessages: true,
+	ignoreEmptyMessages: true,
+	simplify: true,
+};

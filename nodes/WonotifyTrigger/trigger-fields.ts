@@ -1,0 +1,110 @@
+// The trigger's parameters and how they become the settings the event functions take.
+import type { INodeProperties, IWebhookFunctions } from 'n8n-workflow';
+
+import { instanceIdField } from '../Wonotify/fields';
+import { TRIGGER_EVENT_OPTIONS } from './parse';
+import { DEFAULT_TRIGGER_SETTINGS, type TriggerSettings } from './settings';
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			"An instance has one webhook. Activating this workflow points it at n8n and replaces a webhook set in the Wonotify dashboard or by another workflow. 'Listen for test event' does the same until the test ends, then the active workflow's webhook is put back.",
+		name: 'webhookNotice',
+		type: 'notice',
+		default: '',
+	},
+	instanceIdField,
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		options: TRIGGER_EVENT_OPTIONS,
+		default: ['messageReceived'],
+		required: true,
+		description: 'The WhatsApp events that start the workflow',
+	},
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to return one tidy item per message (chat ID, phone number, text, type, …) instead of the data as Wonotify sends it',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Group Messages',
+				name: 'groupMessages',
+				type: 'options',
+				options: [
+					{ name: 'Include', value: 'include', description: 'Messages from private chats and groups' },
+					{ name: 'Ignore', value: 'ignore', description: 'Only messages from private chats' },
+					{ name: 'Only', value: 'only', description: 'Only messages from groups' },
+				],
+				default: 'include',
+			},
+			{
+				displayName: 'Ignore Deletes and Edits',
+				name: 'ignoreProtocolMessages',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to skip notices that a message was deleted or edited',
+			},
+			{
+				displayName: 'Ignore Empty Messages',
+				name: 'ignoreEmptyMessages',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to skip messages WhatsApp delivered without content (failed decryption, system notices)',
+			},
+			{
+				displayName: 'Ignore Own Messages',
+				name: 'ignoreOwnMessages',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to skip messages this WhatsApp account sent itself. Keep it on for auto-replies: otherwise a reply starts the workflow again, forever. Choosing the Message Sent event turns it off.',
+			},
+			{
+				displayName: 'Ignore Reactions',
+				name: 'ignoreReactions',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to skip emoji reactions to messages',
+			},
+			{
+				displayName: 'Ignore Status Broadcasts',
+				name: 'ignoreStatusBroadcasts',
+				type: 'boolean',
+				default: true,
+				description: "Whether to skip your contacts' status stories",
+			},
+			{
+				displayName: 'Only These Chats',
+				name: 'onlyChats',
+				type: 'string',
+				default: '',
+				placeholder: '919876543210, 120363041234567890@g.us',
+				description:
+					'Phone numbers or group IDs, separated by commas. Messages from other chats are skipped. Leave empty for all chats.',
+			},
+		],
+	},
+];
+
+/** The instance is the one the webhook was registered for, so events of other instances are dropped. */
+export function readTriggerSettings(context: IWebhookFunctions, instanceId: string): Partial<TriggerSettings> {
+	const options = context.getNodeParameter('options', {}) as Partial<TriggerSettings>;
+	return {
+		...options,
+		events: context.getNodeParameter('events', DEFAULT_TRIGGER_SETTINGS.events) as string[],
+		simplify: context.getNodeParameter('simplify', true) as boolean,
+		instanceId,
+	};
+}

@@ -1,0 +1,44 @@
+// Reading JSON the gateway sends: any field may be missing, null, or of another type than
+// documented, and a webhook must never crash on it.
+import type { IDataObject } from 'n8n-workflow';
+
+export function asObject(value: unknown): IDataObject | undefined {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : undefined;
+}
+
+/** A non-empty string, or undefined. */
+export function asText(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/** IDs may arrive as strings or as numbers (e.g. an `id` inside a button's paramsJson). */
+export function asId(value: unknown): string | undefined {
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	return asText(value)?.trim();
+}
+
+/**
+ * Numbers arrive as numbers, numeric strings (`fileLength: "84211"`) or, when the library
+ * serialises a protobuf Long, as `{ low, high }`.
+ */
+export function asNumber(value: unknown): number | undefined {
+	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+	if (typeof value === 'string' && value.trim() !== '') {
+		const parsed = Number(value);
+		return Number.isFinite(parsed) ? parsed : undefined;
+	}
+	const long = asObject(value);
+	if (long !== undefined && typeof long.low === 'number' && typeof long.high === 'number') {
+		return long.high * 2 ** 32 + (long.low >>> 0);
+	}
+	return undefined;
+}
+
+/** JSON text to a value, or undefined when it is not JSON. */
+export function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}

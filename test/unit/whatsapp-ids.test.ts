@@ -1,0 +1,121 @@
+import {
+	MAX_PHONE_DIGITS,
+	MIN_PHONE_DIGITS,
+	isGroupId,
+	isPrivacyId,
+	jidToPhoneNumber,
+	normalisePhoneNumber,
+	phoneNumberToJid,
+} from '../../nodes/shared/whatsapp-ids';
+
+describe('normalisePhoneNumber', () => {
+	it.each([
+		['digits only', '919876543210', '919876543210'],
+		['leading +', '+919876543210', '919876543210'],
+		['spaces', '+91 98765 43210', '919876543210'],
+		['dashes', '+91-98765-43210', '919876543210'],
+		['dots', '91.98765.43210', '919876543210'],
+		['brackets', '+1 (415) 555-2671', '14155552671'],
+		['slash', '+49 30/1234567', '49301234567'],
+		['surrounding whitespace', '  919876543210\t', '919876543210'],
+		['leading 00', '00919876543210', '919876543210'],
+		['leading 00 with brackets and dots', '(0091) 98765.43210', '919876543210'],
+		['leading 00 with spaces', '0044 20 7946 0958', '442079460958'],
+		['@s.whatsapp.net chat ID', '919876543210@s.whatsapp.net', '919876543210'],
+		['@c.us chat ID', '919876543210@c.us', '919876543210'],
+		['chat ID with :device suffix', '919876543210:12@s.whatsapp.net', '919876543210'],
+		['chat ID in upper case', '919876543210@S.WHATSAPP.NET', '919876543210'],
+		['chat ID with whitespace', ' 919876543210@c.us ', '919876543210'],
+		['7 digits (minimum)', '1234567', '1234567'],
+		['15 digits (maximum)', '123456789012345', '123456789012345'],
+	])('%s: %j → %j', (_label, input, expected) => {
+		expect(normalisePhoneNumber(input)).toBe(expected);
+	});
+
+	it.each([
+		['empty', ''],
+		['whitespace only', '   '],
+		['a lone +', '+'],
+		['6 digits (too short)', '123456'],
+		['16 digits (too long)', '1234567890123456'],
+		['6 digits once 00 is removed', '00123456'],
+		['letters', '91987654321O'],
+		['a word', 'hello'],
+		['a number with an extension', '+91 98765 43210 ext 5'],
+		['an e-mail address', 'someone@example.com'],
+		['a group ID', '120363023285171234@g.us'],
+		['a privacy ID', '123456789012345@lid'],
+		['a chat ID with letters', 'abc@s.whatsapp.net'],
+		['a chat ID with too few digits', '123456@s.whatsapp.net'],
+		['a chat ID with too many digits', '1234567890123456@s.whatsapp.net'],
+		['an unknown JID server', '919876543210@broadcast'],
+	])('rejects %s (%j)', (_label, input) => {
+		expect(normalisePhoneNumber(input)).toBeUndefined();
+	});
+
+	it('uses 7 and 15 digits as its bounds', () => {
+		expect(MIN_PHONE_DIGITS).toBe(7);
+		expect(MAX_PHONE_DIGITS).toBe(15);
+	});
+});
+
+describe('jidToPhoneNumber', () => {
+	it.each([
+		['919876543210@s.whatsapp.net', '919876543210'],
+		['919876543210@c.us', '919876543210'],
+		['919876543210:3@s.whatsapp.net', '919876543210'],
+		['919876543210:12@c.us', '919876543210'],
+	])('%j → %j', (jid, number) => {
+		expect(jidToPhoneNumber(jid)).toBe(number);
+	});
+
+	it.each(['919876543210', '+919876543210@s.whatsapp.net', '120363023285171234@g.us', '123@lid', '919876543210@s.whatsapp.net.evil', ''])(
+		'gives undefined for %j',
+		(value) => {
+			expect(jidToPhoneNumber(value)).toBeUndefined();
+		},
+	);
+});
+
+describe('phoneNumberToJid', () => {
+	it('builds the personal chat ID, which normalises back to the number', () => {
+		expect(phoneNumberToJid('919876543210')).toBe('919876543210@s.whatsapp.net');
+		expect(normalisePhoneNumber(phoneNumberToJid('919876543210'))).toBe('919876543210');
+	});
+});
+
+describe('isGroupId', () => {
+	it.each([
+		'120363023285171234@g.us',
+		'919876543210-1600000000@g.us', // the older creator-timestamp form
+		'120363023285171234@G.US',
+		'  120363023285171234@g.us  ',
+	])('accepts %j', (value) => {
+		expect(isGroupId(value)).toBe(true);
+	});
+
+	it.each([
+		'120363023285171234',
+		'120363023285171234@s.whatsapp.net',
+		'120363023285171234@g.us.example.com',
+		'abc@g.us',
+		'@g.us',
+		'120363023285171234@lid',
+		'',
+	])('rejects %j', (value) => {
+		expect(isGroupId(value)).toBe(false);
+	});
+});
+
+describe('isPrivacyId', () => {
+	it.each(['123456789012345@lid', '123456789012345@LID', ' 123456789012345@lid '])('accepts %j', (value) => {
+		expect(isPrivacyId(value)).toBe(true);
+	});
+
+	it.each(['919876543210@s.whatsapp.net', '120363023285171234@g.us', '919876543210', 'lid', '123@lid.example'])(
+		'rejects %j',
+		(value) => {
+			expect(isPrivacyId(value)).toBe(false);
+		},
+	);
+});
