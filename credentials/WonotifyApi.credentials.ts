@@ -53,11 +53,16 @@ export class WonotifyApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const accessToken = credentials.accessToken as string;
-		const body = requestOptions.body;
-		if (requestOptions.method === 'POST' && typeof body === 'object' && body !== null) {
-			return { ...requestOptions, body: { ...(body as object), access_token: accessToken } };
-		}
-		return { ...requestOptions, qs: { ...requestOptions.qs, access_token: accessToken } };
+		const { body, qs } = requestOptions;
+		const hasJsonBody = requestOptions.method === 'POST' && typeof body === 'object' && body !== null;
+		// POST sends take the token in their JSON body, which keeps it out of URLs and logs.
+		// Calls documented with query parameters (all GETs, and send_template even as a POST)
+		// take it in the query string.
+		return {
+			...requestOptions,
+			...(hasJsonBody ? { body: { ...(body as object), access_token: accessToken } } : {}),
+			...(!hasJsonBody || qs !== undefined ? { qs: { ...qs, access_token: accessToken } } : {}),
+		};
 	}
 
 	// An instance call without an instance ID changes nothing on the account, and the gateway

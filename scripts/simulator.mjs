@@ -1,0 +1,230 @@
+#!/usr/bin/env node
+// `npm run simulator`: runs the Wonotify simulator (test/simulator) so that anyone can try
+// Wonotify workflows in n8n without a Wonotify account, and drives a running one from a
+// second terminal (incoming messages, events, QR scans, state).
+import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
+
+const require = createRequire(import.meta.url);
+const DEFAULT_PORT = 5680;
+
+const USAGE = `Usage: npm run simulator -- [command] [options]
+
+Commands:
+  start       (default) run the simulator
+                [--port 5680] [--latency ms] [--quota n] [--seed n] [--quiet]
+  incoming    a WhatsApp text arrives: --from 919812345678 --text "Hi"
+                [--name "Ravi"] [--group 120363041234567890@g.us [--participant 9198…]]
+                [--from-me] [--instance ID]
+  event       any webhook event: --name connection.update --data '{"connection":"open"}' [--instance ID]
+  scan        "scan" the QR code of the newest unconnected instance [--instance ID]
+  state       show instances, webhooks, recent requests [--json]
+  help        this text
+
+--port applies to every command (default ${DEFAULT_PORT}).`;
+
+const OPTIONS = {
+	port: { type: 'string' },
+	latency: { type: 'string' },
+	quota: { type: 'string' },
+	seed: { type: 'string' },
+	quiet: { type: 'boolean' },
+	from: { type: 'string' },
+	text: { type: 'string' },
+	name: { type: 'string' },
+	group: { type: 'string' },
+	participant: { type: 'string' },
+	'from-me': { type: 'boolean' },
+	instance: { type: 'string' },
+	data: { type: 'string' },
+	json: { type: 'boolean' },
+	help: { type: 'boolean', short: 'h' },
+};
+
+// A problem to explain in one sentence, without a stack trace; UsageError adds the usage text.
+class CliError extends Error {}
+class UsageError extends CliError {}
+
+function parse(argv) {
+	try {
+		return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+	} catch (error) {
+		throw new UsageError(error.message);
+	}
+}
+
+function integer(value, name, fallback) {
+	if (value === undefined) return fallback;
+	const number = Number(value);
+	if (!Number.isInteger(number) || number < 0) throw new UsageError(`--${name} must be a whole number, got "${value}"`);
+	return number;
+}
+
+async function start(values, port) {
+	const { startSimulator, SEEDED_INSTANCE, SEEDED_TOKEN } = require('../test/simulator/index.js');
+	let sim;
+	try {
+		sim = await startSimulator({
+			port,
+			latencyMs: integer(values.latency, 'latency', 0),
+			quota: integer(values.quota, 'quota', Infinity),
+			seed: integer(values.seed, 'seed', undefined),
+			log: !values.quiet,
+		});
+	} catch (error) {
+		if (error.code === 'EADDRINUSE') {
+			throw new CliError(`Port ${port} is already in use: is a simulator already running? Pick another one with --port.`);
+		}
+		throw error;
+	}
+	const portFlag = port === DEFAULT_PORT ? '' : ` --port ${port}`;
+	console.log(`
+Wonotify simulator: a stand-in for the Wonotify gateway, on this computer only.
+
+  Base URL      ${sim.baseUrl}
+  Access Token  ${SEEDED_TOKEN}
+  Instance ID   ${SEEDED_INSTANCE.id}  (connected as ${SEEDED_INSTANCE.phone}, "${SEEDED_INSTANCE.name}")
+
+In n8n (running on this computer, not in Docker): create a "Wonotify API" credential with
+these values and use the Wonotify nodes as usual. Nothing reaches WhatsApp: the requests
+show up here. For incoming messages, activate a workflow that starts with the Wonotify
+Trigger first (it registers its webhook here), then from another terminal:
+
+  npm run simulator -- incoming --from 919812345678 --text "Hi"${portFlag}
+  npm run simulator -- incoming --from 919812345678 --text "Hi all" --group 120363041234567890@g.us${portFlag}
+  npm run simulator -- incoming --from 919812345678 --text "Typed on my own phone" --from-me${portFlag}
+  npm run simulator -- event --name connection.update --data '{"connection":"close","lastDisconnect":{"error":{"output":{"statusCode":401}}}}'${portFlag}
+  npm run simulator -- scan${portFlag}    (after Instance → Create and Get QR Code: the phone "scans" it)
+  npm run simulator -- state${portFlag}
+  curl '${sim.baseUrl}/reconnect?access_token=${SEEDED_TOKEN}&instance_id=${SEEDED_INSTANCE.id}'
+
+Press Ctrl+C to stop.
+`);
+	const stop = async (signal) => {
+		console.log(`\n${signal}: stopping the simulator…`);
+		await sim.close();
+		process.exit(0);
+	};
+	process.once('SIGINT', stop);
+	process.once('SIGTERM', stop);
+}
+
+/** Calls a running simulator's /__sim control endpoint. */
+async function control(port, method, path, body) {
+	let response;
+	try {
+		response = await fetch(`http://127.0.0.1:${port}/__sim/${path}`, {
+			method,
+			headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+	} catch {
+		throw new CliError(
+			`No simulator answers on port ${port}. Start one in another terminal with: npm run simulator${port === DEFAULT_PORT ? '' : ` -- --port ${port}`}`,
+		);
+	}
+	return { status: response.status, data: await response.json() };
+}
+
+/** What a webhook POST's outcome means for someone running n8n. */
+function reportDelivery({ status, data }) {
+	if (status !== 200) throw new CliError(data.error ?? JSON.stringify(data));
+	if (data.webhookUrl === null) {
+		console.log(`Instance ${data.instanceId} is connected. ${data.note}`);
+		return;
+	}
+	console.log(`${data.event ?? 'Event'} for instance ${data.instanceId} POSTed to ${data.webhookUrl}: HTTP ${data.status}`);
+	if (data.status === 404) {
+		console.log(
+			'n8n does not know this webhook any more: activate the workflow again (a test URL only listens while "Listen for test event" waits).',
+		);
+	} else if (data.status >= 400) {
+		console.log(`The webhook answered: ${String(data.body).slice(0, 300)}`);
+	}
+}
+
+async function incoming(values, port) {
+	if (!values.from || values.text === undefined) throw new UsageError('incoming needs --from <number> and --text <text>');
+	reportDelivery(
+		await control(port, 'POST', 'incoming', {
+			instanceId: values.instance,
+			from: values.from,
+			text: values.text,
+			pushName: values.name,
+			group: values.group,
+			participant: values.participant,
+			fromMe: values['from-me'] ?? false,
+		}),
+	);
+}
+
+async function event(values, port) {
+	if (!values.name) throw new UsageError('event needs --name, e.g. --name connection.update');
+	let data = null;
+	if (values.data !== undefined) {
+		try {
+			data = JSON.parse(values.data);
+		} catch {
+			throw new UsageError(`--data must be JSON, e.g. '{"connection":"open"}'`);
+		}
+	}
+	reportDelivery(await control(port, 'POST', 'event', { instanceId: values.instance, event: values.name, data }));
+}
+
+async function scan(values, port) {
+	reportDelivery(await control(port, 'POST', 'scan', { instanceId: values.instance }));
+}
+
+async function state(values, port) {
+	const { data } = await control(port, 'GET', 'state');
+	if (values.json) {
+		console.log(JSON.stringify(data, null, 2));
+		return;
+	}
+	const time = (at) => new Date(at).toLocaleTimeString();
+	console.log(`Simulator at ${data.baseUrl}: ${data.requestCount} API requests, latency ${data.latencyMs} ms`);
+	console.log('\nInstances:');
+	for (const i of data.instances) {
+		const who = i.connected ? `connected as ${i.phone} "${i.name}"` : 'not connected (waiting for a scan)';
+		const webhook = i.webhookUrl ? `${i.webhookUrl} (${i.webhookEnabled ? 'enabled' : 'disabled'})` : 'none';
+		console.log(`  ${i.id}  ${who}, token ${i.token}, ${i.sentCount} sent\n    webhook: ${webhook}`);
+	}
+	if (data.lastRequests.length > 0) {
+		console.log('\nLast API requests:');
+		for (const r of data.lastRequests) console.log(`  ${time(r.at)}  ${r.method} ${r.path}`);
+	}
+	if (data.lastDeliveries.length > 0) {
+		console.log('\nLast webhook POSTs:');
+		for (const d of data.lastDeliveries) {
+			console.log(`  ${time(d.at)}  ${d.event} → ${d.url}: ${d.error ? `failed (${d.error})` : `HTTP ${d.status}`}`);
+		}
+	}
+	if (data.pendingFailures.length > 0) {
+		console.log('\nInjected failures waiting:');
+		for (const f of data.pendingFailures) console.log(`  ${f.kind} ×${f.count}${f.path ? ` on ${f.path}` : ''}`);
+	}
+}
+
+const COMMANDS = { start, incoming, event, scan, state };
+
+async function main() {
+	const { values, positionals } = parse(process.argv.slice(2));
+	const command = positionals[0] ?? 'start';
+	if (values.help || command === 'help') {
+		console.log(USAGE);
+		return;
+	}
+	if (!Object.hasOwn(COMMANDS, command) || positionals.length > 1) throw new UsageError(`Unknown command "${positionals.join(' ')}"`);
+	await COMMANDS[command](values, integer(values.port, 'port', DEFAULT_PORT));
+}
+
+main().catch((error) => {
+	if (error instanceof UsageError) {
+		console.error(`${error.message}\n\n${USAGE}`);
+	} else if (error instanceof CliError) {
+		console.error(error.message);
+	} else {
+		console.error(error);
+	}
+	process.exitCode = 1;
+});
