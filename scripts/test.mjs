@@ -25,6 +25,8 @@ const bin = (name) => `${root}node_modules/.bin/${name}`;
 step('build', bin('n8n-node'), ['build']);
 step('lint (n8n community rules)', bin('n8n-node'), ['lint']);
 step('package: contents, dependencies, n8n scanner', 'node', ['scripts/check-package.mjs']);
+// ts-jest compiles each test file alone (fast) without type-checking: the compiler does it here.
+step('type-check the tests', bin('tsc'), ['--noEmit', '-p', 'tsconfig.test.json']);
 step('unit + integration tests', bin('jest'), ['--selectProjects', 'unit', 'integration']);
 if (!skipEndToEnd) {
 	ensureN8n();

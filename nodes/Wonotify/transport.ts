@@ -106,7 +106,8 @@ export async function wonotifyRequest(
 		throw describeNetworkFailure(error, baseUrl, options.timeout as number, fail);
 	}
 
-	const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
+	// Redacted before anything is cut out of it: a snippet cut mid-token would escape redaction.
+	const text = hide(typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? ''));
 	if (response.statusCode < 200 || response.statusCode >= 300) {
 		throw fail(
 			`The Wonotify server answered with HTTP ${response.statusCode}`,
@@ -154,6 +155,17 @@ function snippet(text: string): string {
 	return plain.length > 200 ? `"${plain.slice(0, 200)}…"` : `"${plain}"`;
 }
 
+// In words, not codes: NodeApiError swaps a message that names a code like ECONNREFUSED for
+// its own generic one.
+const NETWORK_REASONS: Record<string, string> = {
+	ECONNREFUSED: 'nothing answers at that address',
+	ENOTFOUND: 'the host name does not exist',
+	EAI_AGAIN: 'the host name could not be looked up',
+	EHOSTUNREACH: 'the host cannot be reached from this n8n',
+};
+
+// The code goes into the error response as `networkError`: under `code` (or any key NodeApiError
+// reads as a status code) NodeApiError would replace our message with its generic one.
 function describeNetworkFailure(
 	error: unknown,
 	baseUrl: string,
@@ -166,23 +178,24 @@ function describeNetworkFailure(
 		return fail(
 			`The Wonotify server did not answer within ${Math.round(timeoutMs / 1000)} seconds`,
 			'Wonotify may be slow or down. Try again later, or raise the Timeout option.',
-			{ code },
+			{ networkError: code },
 		);
 	}
-	if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EHOSTUNREACH') {
+	const reason = NETWORK_REASONS[code ?? ''];
+	if (reason !== undefined) {
 		return fail(
-			`Could not connect to the Wonotify server at ${host} (${code})`,
+			`Could not connect to the Wonotify server at ${host}: ${reason}`,
 			'Check the Base URL in the Wonotify API credential and that this n8n can reach it.',
-			{ code },
+			{ networkError: code },
 		);
 	}
 	if (code === 'ERR_CANCELED') {
-		return fail('The request to Wonotify was cancelled', 'The execution was stopped.', { code });
+		return fail('The request to Wonotify was cancelled', 'The execution was stopped.', { networkError: code });
 	}
 	return fail(
-		`The connection to the Wonotify server at ${host} failed${code ? ` (${code})` : ''}`,
+		`The connection to the Wonotify server at ${host} broke before it answered`,
 		'The connection broke before Wonotify answered. Try again; if it keeps happening, check the Base URL and your network or proxy settings.',
-		{ code: code ?? 'UNKNOWN' },
+		{ networkError: code ?? 'UNKNOWN' },
 	);
 }
 

@@ -24,6 +24,7 @@ export function textOf(value: unknown): string {
 }
 
 export function checkCount(field: string, count: number, min: number, max: number, what: string): void {
+	if (count === 0) throw new InputError(field, `has no ${what}; add at least one`);
 	if (count < min) throw new InputError(field, `needs at least ${min} ${what}`);
 	if (count > max) throw new InputError(field, `has ${count} ${what}; WhatsApp allows at most ${max}`);
 }

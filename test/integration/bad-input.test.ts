@@ -1,0 +1,93 @@
+// Bad input is caught before any request: the error names the field and the item, and the
+// gateway sees nothing, not even for the valid items before the bad one.
+import { runWonotifyNode } from './n8n-engine';
+import { credentialsFor, SEEDED_INSTANCE, useSimulator } from './simulator-setup';
+
+const ctx = useSimulator();
+
+const text = { resource: 'message', operation: 'sendText', message: 'Hi' };
+const buttons = (button: unknown[]) => ({
+	resource: 'message',
+	operation: 'sendButtons',
+	chatId: '919876543210',
+	message: 'Pick',
+	buttonsInput: 'fields',
+	buttons: { button },
+});
+
+// The last column: the item the error names (2 where only the third item is bad, 0 where every item is).
+const cases: Array<[string, Record<string, unknown>, RegExp, number]> = [
+	['empty number', { ...text, chatId: '' }, /^Phone Number or Chat ID: is empty/, 2],
+	['letters in the number', { ...text, chatId: 'call me' }, /^Phone Number or Chat ID: .*not a valid phone number/, 2],
+	['too short a number', { ...text, chatId: '12345' }, /^Phone Number or Chat ID: /, 2],
+	['a number without country code', { ...text, chatId: '09876543210' }, /^Phone Number or Chat ID: /, 2],
+	['a privacy ID', { ...text, chatId: '123456789012345@lid' }, /^Phone Number or Chat ID: /, 2],
+	['empty message', { ...text, chatId: '919876543210', message: '  ' }, /^Message: is empty/, 2],
+	['group ID without @g.us', { resource: 'group', operation: 'sendText', groupId: '120363023285171234', message: 'x' }, /^Group ID: /, 2],
+	[
+		'media URL that is not http(s)',
+		{ resource: 'message', operation: 'sendMedia', chatId: '919876543210', mediaUrl: 'ftp://example.com/a.pdf' },
+		/^Media URL: /,
+		2,
+	],
+	['too many buttons', buttons(Array.from({ length: 11 }, (_, i) => ({ type: 'quick_reply', displayText: `B${i}` }))), /^Buttons: has 11 buttons; WhatsApp allows at most 10/, 0],
+	['no buttons', buttons([]), /^Buttons: has no buttons; add at least one/, 0],
+	['URL button without URL', buttons([{ type: 'cta_url', displayText: 'Shop', url: '' }]), /^Buttons → button 1 → URL: is empty/, 0],
+	[
+		'invalid JSON in JSON mode',
+		{ resource: 'message', operation: 'sendButtons', chatId: '919876543210', message: 'x', buttonsInput: 'json', buttonsJson: '[{"name": ' },
+		/^Buttons \(JSON\): is not valid JSON/,
+		0,
+	],
+	[
+		'a list with no rows',
+		{ resource: 'message', operation: 'sendList', chatId: '919876543210', message: 'x', buttonText: 'Menu', rowsInput: 'fields', rows: {} },
+		/^Rows: has no rows; add at least one/,
+		0,
+	],
+	[
+		'too many template buttons',
+		{
+			resource: 'message',
+			operation: 'sendTemplate',
+			chatId: '919876543210',
+			message: 'x',
+			templateButtonsInput: 'fields',
+			templateButtons: { button: Array.from({ length: 4 }, (_, i) => ({ type: 'quick_reply', displayText: `B${i}` })) },
+		},
+		/^Buttons: has 4 buttons; WhatsApp allows at most 3/,
+		0,
+	],
+	['a webhook URL that is not a URL', { resource: 'instance', operation: 'setWebhook', webhookUrl: 'n8n.local/hook' }, /^Webhook URL: /, 2],
+];
+
+test.each(cases)('%s → error naming the field and the item, nothing sent', async (_name, parameters, expected, itemIndex) => {
+	// Two good items first: validation of every item happens before the first request.
+	const items = [{ json: { bad: false } }, { json: { bad: false } }, { json: { bad: true } }];
+	const good = { ...parameters, chatId: '919876543210', groupId: '120363023285171234@g.us', message: 'ok', mediaUrl: 'https://example.com/a.pdf', webhookUrl: 'https://n8n.example.com/hook' };
+	const expressionFor = (name: string) => `={{ $json.bad ? ${JSON.stringify(parameters[name])} : ${JSON.stringify(good[name as keyof typeof good])} }}`;
+	const perItem = Object.fromEntries(
+		Object.keys(parameters).map((name) =>
+			['chatId', 'groupId', 'message', 'mediaUrl', 'webhookUrl'].includes(name) ? [name, expressionFor(name)] : [name, parameters[name]],
+		),
+	);
+	const result = await runWonotifyNode({
+		parameters: { instanceId: SEEDED_INSTANCE.id, ...perItem } as never,
+		credentials: credentialsFor(ctx.sim),
+		items,
+	});
+	const error = result.error as unknown as { message: string };
+	expect(error).toBeDefined();
+	expect(error.message).toMatch(expected);
+	expect(error.message.endsWith(` [item ${itemIndex}]`)).toBe(true);
+	expect(ctx.sim.requests).toHaveLength(0);
+});
+
+test('an empty Instance ID with no credential default names the field', async () => {
+	const result = await runWonotifyNode({
+		parameters: { ...text, instanceId: '', chatId: '919876543210' } as never,
+		credentials: credentialsFor(ctx.sim),
+	});
+	expect((result.error as unknown as { message: string }).message).toBe('Instance ID: is empty [item 0]');
+	expect(ctx.sim.requests).toHaveLength(0);
+});
