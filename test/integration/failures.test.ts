@@ -1,6 +1,8 @@
 // Every way the gateway fails becomes an n8n error a non-programmer can act on, and the
 // access token shows up nowhere: not in the error, its description or cause, not in the
 // execution data, not in the console.
+// Test code, never shipped: it needs a socket to find a free port, and fake tokens.
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets */
 import { createServer } from 'node:net';
 
 import { runWonotifyNode } from './n8n-engine';

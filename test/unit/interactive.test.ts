@@ -90,7 +90,7 @@ describe('buttonsFromFields', () => {
 	it('rejects no buttons at all', () => {
 		const error = inputErrorOf(() => buttonsFromFields([], MAX_INTERACTIVE_BUTTONS, ALL_TYPES));
 		expect(error.field).toBe('Buttons');
-		expect(error.message).toMatch(/^Buttons: needs at least 1 /);
+		expect(error.message).toMatch(/^Buttons: has no buttons; add at least one$/);
 	});
 
 	it('rejects two quick replies with the same reply ID', () => {
@@ -262,7 +262,7 @@ describe('buttonsFromInteractiveJson', () => {
 	});
 
 	it('rejects an empty array', () => {
-		expect(inputErrorOf(() => buttonsFromInteractiveJson(FIELD, '[]')).message).toMatch(/^Buttons \(JSON\): needs at least 1 /);
+		expect(inputErrorOf(() => buttonsFromInteractiveJson(FIELD, '[]')).message).toMatch(/^Buttons \(JSON\): has no buttons; add at least one$/);
 	});
 
 	it('rejects more than 10 buttons', () => {
@@ -428,7 +428,7 @@ describe('sectionsFromFields', () => {
 	it('rejects an empty list', () => {
 		const error = inputErrorOf(() => sectionsFromFields([]));
 		expect(error.field).toBe('Rows');
-		expect(error.message).toMatch(/^Rows: needs at least 1 /);
+		expect(error.message).toMatch(/^Rows: has no rows; add at least one$/);
 	});
 
 	it('rejects a row without a title, naming the row', () => {
@@ -470,7 +470,7 @@ describe('sectionsFromJson', () => {
 	});
 
 	it('rejects an empty array', () => {
-		expect(inputErrorOf(() => sectionsFromJson(FIELD, '[]')).message).toMatch(/^Sections \(JSON\): needs at least 1 /);
+		expect(inputErrorOf(() => sectionsFromJson(FIELD, '[]')).message).toMatch(/^Sections \(JSON\): has no sections; add at least one$/);
 	});
 
 	it('rejects a section without rows', () => {
@@ -595,7 +595,7 @@ describe('json-input helpers', () => {
 	it('checkCount enforces both bounds', () => {
 		expect(() => checkCount('F', 1, 1, 3, 'items')).not.toThrow();
 		expect(() => checkCount('F', 3, 1, 3, 'items')).not.toThrow();
-		expect(inputErrorOf(() => checkCount('F', 0, 1, 3, 'items')).message).toBe('F: needs at least 1 items');
+		expect(inputErrorOf(() => checkCount('F', 0, 1, 3, 'items')).message).toBe('F: has no items; add at least one');
 		expect(inputErrorOf(() => checkCount('F', 4, 1, 3, 'items')).message).toBe('F: has 4 items; WhatsApp allows at most 3');
 	});
 
