@@ -10,8 +10,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { eventsToItems } from './events';
 import { readTriggerSettings, triggerProperties } from './trigger-fields';
-import { isRegistered, register, registrationFor, registrationsOf, unregister } from './registration';
-import { SECRET_QUERY_PARAMETER, secretMatches } from './secret';
+import { isRegistered, register, registrationsOf, registrationWithSecret, unregister } from './registration';
+import { SECRET_QUERY_PARAMETER } from './secret';
 
 export class WonotifyTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -46,11 +46,9 @@ export class WonotifyTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();
-		const registration = registrationFor(
-			registrationsOf(this.getWorkflowStaticData('node')),
-			this.getNodeWebhookUrl('default') ?? '',
-		);
-		if (registration === undefined || !secretMatches(this.getQueryData()[SECRET_QUERY_PARAMETER as never], registration.secret)) {
+		const givenSecret = (this.getQueryData() as Record<string, unknown>)[SECRET_QUERY_PARAMETER];
+		const registration = registrationWithSecret(registrationsOf(this.getWorkflowStaticData('node')), givenSecret);
+		if (registration === undefined) {
 			response.status(403).json({ status: 'error', message: 'Forbidden' });
 			return { noWebhookResponse: true };
 		}

@@ -8,7 +8,7 @@ import { pickInstanceId } from '../Wonotify/fields';
 import { InputError } from '../Wonotify/input-error';
 import { getWonotifyCredentials, wonotifyRequest } from '../Wonotify/transport';
 import { unreachableWebhookProblem } from './reachability';
-import { newSecret, withSecret } from './secret';
+import { newSecret, secretMatches, withSecret } from './secret';
 
 export interface Registration {
 	/** n8n's webhook URL without the secret. */
@@ -27,9 +27,14 @@ export function registrationsOf(staticData: IDataObject): RegistrationData {
 	return staticData as RegistrationData;
 }
 
-/** The registration a webhook call on `webhookUrl` belongs to. */
-export function registrationFor(data: RegistrationData, webhookUrl: string): Registration | undefined {
-	return [data.production, data.test].find((registration) => registration?.webhookUrl === webhookUrl);
+/**
+ * The registration whose secret a webhook call brings, if any. n8n does not tell a webhook
+ * call whether it came in on the test or the production URL, so both are tried.
+ */
+export function registrationWithSecret(data: RegistrationData, givenSecret: unknown): Registration | undefined {
+	return [data.production, data.test].find(
+		(registration) => registration !== undefined && secretMatches(givenSecret, registration.secret),
+	);
 }
 
 async function setWebhook(context: IHookFunctions, registration: Registration, enable: boolean): Promise<void> {

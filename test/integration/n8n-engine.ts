@@ -21,13 +21,18 @@ import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 
 import { WonotifyApi } from '../../credentials/WonotifyApi.credentials';
 import { Wonotify } from '../../nodes/Wonotify/Wonotify.node';
+import { WonotifyTrigger } from '../../nodes/WonotifyTrigger/WonotifyTrigger.node';
 
 export const NODE_TYPE = 'n8n-nodes-wonotify.wonotify';
+export const TRIGGER_NODE_TYPE = 'n8n-nodes-wonotify.wonotifyTrigger';
 
-const nodeTypesByName: Record<string, INodeType> = { [NODE_TYPE]: new Wonotify() };
+const nodeTypesByName: Record<string, INodeType> = {
+	[NODE_TYPE]: new Wonotify(),
+	[TRIGGER_NODE_TYPE]: new WonotifyTrigger(),
+};
 const credentialTypes: Record<string, ICredentialType> = { wonotifyApi: new WonotifyApi() };
 
-class TestNodeTypes implements INodeTypes {
+export class TestNodeTypes implements INodeTypes {
 	getByName(type: string): INodeType | IVersionedNodeType {
 		return this.getByNameAndVersion(type);
 	}
@@ -145,19 +150,7 @@ export async function runWonotifyNode(options: RunNodeOptions): Promise<NodeRun>
 	const finished = new Promise<IRun>((resolve) => (finish = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
 
-	const additionalData = {
-		hooks,
-		credentialsHelper: new TestCredentialsHelper({ wonotifyApi: options.credentials }),
-		executionId: 'execution-1',
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		variables: {},
-		currentNodeParameters: undefined,
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = { ...testAdditionalData(options.credentials), hooks };
 
 	const runExecutionData = createRunExecutionData({
 		executionData: {
@@ -169,4 +162,23 @@ export async function runWonotifyNode(options: RunNodeOptions): Promise<NodeRun>
 	const run = await finished;
 	const taskData = run.data.resultData.runData.Wonotify?.[0];
 	return { items: taskData?.data?.main?.[0] ?? [], error: run.data.resultData.error, run };
+}
+
+/** What a running n8n hands to node contexts, for an n8n reachable at `n8nUrl`. */
+export function testAdditionalData(
+	credentials: ICredentialDataDecryptedObject,
+	n8nUrl = 'http://127.0.0.1:5678',
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper: new TestCredentialsHelper({ wonotifyApi: credentials }),
+		executionId: 'execution-1',
+		restApiUrl: `${n8nUrl}/rest`,
+		instanceBaseUrl: `${n8nUrl}/`,
+		formWaitingBaseUrl: `${n8nUrl}/form-waiting`,
+		webhookBaseUrl: `${n8nUrl}/webhook`,
+		webhookWaitingBaseUrl: `${n8nUrl}/webhook-waiting`,
+		webhookTestBaseUrl: `${n8nUrl}/webhook-test`,
+		variables: {},
+		currentNodeParameters: undefined,
+	} as unknown as IWorkflowExecuteAdditionalData;
 }

@@ -1,0 +1,191 @@
+// Runs the Wonotify Trigger the way n8n does: its webhook methods (checkExists, create,
+// delete) through n8n-core's real HookContext, and each incoming call through n8n-core's real
+// WebhookContext, behind a real HTTP server on 127.0.0.1 that plays n8n's webhook endpoints.
+// Static data is kept between "restarts" the way n8n stores it with the workflow.
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import express from 'express';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	IWebhookData,
+	IWebhookResponseData,
+	WorkflowActivateMode,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+import { HookContext, WebhookContext } from 'n8n-core';
+
+import { WonotifyTrigger } from '../../nodes/WonotifyTrigger/WonotifyTrigger.node';
+import { testAdditionalData, TestNodeTypes, TRIGGER_NODE_TYPE } from './n8n-engine';
+
+export const WEBHOOK_ID = '6d1c2f0e-1a2b-4c3d-8e9f-0a1b2c3d4e5f';
+const trigger = new WonotifyTrigger();
+
+export interface Call {
+	status: number;
+	body: unknown;
+}
+
+export interface TriggerHost {
+	/** n8n's base URL as the trigger sees it. */
+	readonly url: string;
+	readonly productionUrl: string;
+	readonly testUrl: string;
+	/** The items of every execution the trigger started, in order. */
+	readonly executions: INodeExecutionData[][];
+	/** The static data n8n would store with the workflow. */
+	staticData: IDataObject;
+	/** Whether the workflow counts as active (what `getWorkflow().active` answers). */
+	active: boolean;
+	parameters: IDataObject;
+	credentials: ICredentialDataDecryptedObject;
+	/** Calls one webhook method the way n8n's activation (or test listening) does. */
+	hook(method: 'checkExists' | 'create' | 'delete', kind?: 'production' | 'test'): Promise<boolean>;
+	/** n8n's activation: checkExists, then create unless it exists. */
+	activate(kind?: 'production' | 'test'): Promise<void>;
+	/** POSTs to the trigger's webhook as anyone on the internet could. */
+	post(url: string, body: unknown, contentType?: string): Promise<Call>;
+	close(): Promise<void>;
+}
+
+export async function startTriggerHost(options: {
+	parameters: IDataObject;
+	credentials: ICredentialDataDecryptedObject;
+}): Promise<TriggerHost> {
+	const app = express();
+	const server: Server = await new Promise((resolve) => {
+		const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+	});
+	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+	const host: TriggerHost = {
+		url,
+		productionUrl: `${url}/webhook/${WEBHOOK_ID}/webhook`,
+		testUrl: `${url}/webhook-test/${WEBHOOK_ID}/webhook`,
+		executions: [],
+		staticData: {},
+		active: false,
+		parameters: options.parameters,
+		credentials: options.credentials,
+
+		async hook(method, kind = 'production') {
+			const { workflow, node } = buildWorkflow();
+			const isTest = kind === 'test';
+			const activation: WorkflowActivateMode = isTest ? 'manual' : 'activate';
+			const context = new HookContext(
+				workflow,
+				node,
+				testAdditionalData(host.credentials, url),
+				isTest ? 'manual' : 'trigger',
+				method === 'delete' ? 'update' : activation,
+				webhookData(workflow, node, isTest),
+			);
+			try {
+				return await trigger.webhookMethods.default[method].call(context);
+			} finally {
+				// n8n saves the static data after activation and deactivation.
+				host.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+			}
+		},
+
+		async activate(kind = 'production') {
+			if (!(await host.hook('checkExists', kind))) await host.hook('create', kind);
+		},
+
+		async post(target, body, contentType = 'application/json') {
+			const response = await fetch(target, {
+				method: 'POST',
+				headers: { 'content-type': contentType },
+				body: typeof body === 'string' ? body : JSON.stringify(body),
+			});
+			const text = await response.text();
+			let parsed: unknown = text;
+			try {
+				parsed = JSON.parse(text);
+			} catch {
+				// not JSON: keep the text
+			}
+			return { status: response.status, body: parsed };
+		},
+
+		async close() {
+			server.closeAllConnections();
+			await new Promise((resolve) => server.close(resolve));
+		},
+	};
+
+	function buildWorkflow() {
+		const node: INode = {
+			id: 'trigger-1',
+			name: 'Wonotify Trigger',
+			type: TRIGGER_NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: WEBHOOK_ID,
+			parameters: host.parameters as INode['parameters'],
+			credentials: { wonotifyApi: { id: 'cred-1', name: 'Wonotify account' } },
+		};
+		const workflow = new Workflow({
+			id: 'trigger-workflow',
+			name: 'trigger test',
+			nodes: [node],
+			connections: {},
+			active: host.active,
+			nodeTypes: new TestNodeTypes(),
+			// What n8n loads from its database: a copy, as after a restart.
+			staticData: JSON.parse(JSON.stringify(host.staticData)) as IDataObject,
+			settings: {},
+		});
+		return { workflow, node };
+	}
+
+	function webhookData(workflow: Workflow, node: INode, isTest: boolean): IWebhookData {
+		return {
+			httpMethod: 'POST',
+			node: node.name,
+			path: `${WEBHOOK_ID}/webhook`,
+			webhookDescription: trigger.description.webhooks![0],
+			workflowId: workflow.id,
+			workflowExecuteAdditionalData: testAdditionalData(host.credentials, url),
+			webhookId: WEBHOOK_ID,
+			isTest,
+		};
+	}
+
+	// n8n's webhook endpoint, reduced to what matters here: parse the body, run webhook(),
+	// start an execution with its items, answer as the node asked.
+	const parseBody = [express.json({ limit: '16mb' }), express.text({ type: () => true })];
+	for (const [prefix, isTest] of [
+		['webhook', false],
+		['webhook-test', true],
+	] as const) {
+		app.post(`/${prefix}/:webhookId/webhook`, ...parseBody, async (req, res) => {
+			if (req.params.webhookId !== WEBHOOK_ID) return void res.status(404).json({ message: 'not registered' });
+			const { workflow, node } = buildWorkflow();
+			const additionalData = { ...testAdditionalData(host.credentials, url), httpRequest: req, httpResponse: res };
+			const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData(workflow, node, isTest), [], null);
+			let result: IWebhookResponseData;
+			try {
+				result = await trigger.webhook.call(context);
+			} catch (error) {
+				return void res.status(500).json({ message: (error as Error).message });
+			}
+			if (result.noWebhookResponse) return;
+			if (result.workflowData) {
+				host.executions.push(result.workflowData[0]);
+				return void res.status(200).json({ message: 'Workflow was started' });
+			}
+			res.status(200).json(result.webhookResponse ?? { message: 'Webhook call received' });
+		});
+	}
+	// Unparsable JSON: n8n answers it with an error and starts nothing; so does this host.
+	app.use((error: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+		res.status(400).json({ message: error.message });
+	});
+
+	return host;
+}
