@@ -183,6 +183,8 @@ export async function startTriggerHost(options: {
 		});
 	}
 	// Unparsable JSON: n8n answers it with an error and starts nothing; so does this host.
+	// Express knows an error handler by its four parameters, so `_next` must stay.
+	// eslint-disable-next-line @typescript-eslint/no-unused-vars
 	app.use((error: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
 		res.status(400).json({ message: error.message });
 	});

@@ -1,7 +1,6 @@
 // The Wonotify Trigger's life with a gateway: registration on activation (with a secret),
 // re-registration after restarts and drift, refusal of unreachable URLs, test listening,
 // deactivation; and what each incoming call starts, or does not.
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets */
 import { runWonotifyNode } from './n8n-engine';
 import { credentialsFor, SEEDED_INSTANCE, useSimulator } from './simulator-setup';
 import { startTriggerHost, WEBHOOK_ID, type TriggerHost } from './trigger-engine';
