@@ -1,7 +1,7 @@
 // Fields of the button and list operations.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { delayOption, optionsCollection, timeoutOption } from './fields';
+import { delayOption, optionsCollection, parallelSendsOption, timeoutOption } from './fields';
 
 export const textFallbackOption: INodeProperties = {
 	displayName: 'Plain-Text Fallback',
@@ -25,7 +25,7 @@ export const textFallbackOption: INodeProperties = {
 	],
 };
 
-export const richOptions = optionsCollection([textFallbackOption, delayOption, timeoutOption]);
+export const richOptions = optionsCollection([textFallbackOption, delayOption, parallelSendsOption, timeoutOption]);
 
 export function inputModeField(name: string, what: string): INodeProperties {
 	return {

@@ -86,6 +86,18 @@ export const delayOption: INodeProperties = {
 		'Wait this long between two sends. Pacing bulk messages lowers the risk that WhatsApp bans the number for spam.',
 };
 
+export const MAX_PARALLEL_SENDS = 20;
+
+export const parallelSendsOption: INodeProperties = {
+	displayName: 'Parallel Sends',
+	name: 'parallelSends',
+	type: 'number',
+	default: 1,
+	typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_SENDS },
+	description:
+		'How many messages to different chats may be on their way at once. Messages to the same chat always leave one after another, in input order. 1 sends one at a time.',
+};
+
 export const timeoutOption: INodeProperties = {
 	displayName: 'Timeout (Seconds)',
 	name: 'timeoutSeconds',

@@ -13,8 +13,9 @@ const { paramReader } = require('./routes');
  * @param {(request: object) => void} deps.record
  * @param {(line: string) => void} deps.log
  * @param {() => number} deps.latencyMs read at each request, so that setLatency applies at once
+ * @param {{ enter: (chat: string) => void, leave: (chat: string) => void }} deps.concurrency
  */
-function createApiHandler({ routes, failures, record, log, latencyMs }) {
+function createApiHandler({ routes, failures, record, log, latencyMs, concurrency }) {
 	// Latency delays, cancelled by cancelWaits() on close so that no timer outlives the server.
 	// Each resolves true when the wait is over, false when it was cancelled.
 	const waits = new Set();
@@ -39,7 +40,15 @@ function createApiHandler({ routes, failures, record, log, latencyMs }) {
 		const failure = failures.take(path);
 		log(`${req.method} ${path}${failure ? ` (injected failure: ${failure})` : ''}`);
 		const immediate = failure === 'hang' || failure === 'reset';
-		if (!immediate && !(await wait(latencyMs()))) return;
+		// Which requests overlap in time, overall and per recipient: what parallel-send tests check.
+		const param = paramReader(query, body);
+		const chat = param('number') || param('group_id');
+		concurrency.enter(chat);
+		try {
+			if (!immediate && !(await wait(latencyMs()))) return;
+		} finally {
+			concurrency.leave(chat);
+		}
 		if (failure) return answerFailure(failure, { req, res, rawBody });
 		// The panel serves each endpoint whatever the HTTP method.
 		const route = Object.hasOwn(routes, path) ? routes[path] : undefined;

@@ -40,4 +40,4 @@ function createIds(seed) {
 	};
 }
 
-module.exports = { createIds };
+module.exports = { createIds, createRandom };

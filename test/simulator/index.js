@@ -9,7 +9,7 @@ const { createApiHandler } = require('./api');
 const { connectionOpen, envelope, typedText } = require('./events');
 const { createFailures, normalizePath } = require('./failures');
 const { sendGateway } = require('./http-io');
-const { createIds } = require('./ids');
+const { createIds, createRandom } = require('./ids');
 const { createRoutes } = require('./routes');
 const { createState, instanceSnapshot, SEEDED_INSTANCE } = require('./state');
 const { createWebhookSender } = require('./webhook');
@@ -63,6 +63,9 @@ async function startSimulator(options = {}) {
 	const requests = [];
 	let requestCount = 0;
 	let latencyMs = checkLatency(initialLatency);
+	let jitterMs = 0;
+	const jitterRandom = createRandom(seed);
+	const concurrency = createConcurrencyGauge();
 	let closing;
 
 	/** POSTs to the instance's webhook; null when it has none enabled (or the simulator closed). */
@@ -80,7 +83,14 @@ async function startSimulator(options = {}) {
 		requests.push(entry);
 		if (requests.length > MAX_REQUESTS_KEPT) requests.shift();
 	}
-	const api = createApiHandler({ routes, failures, record, log, latencyMs: () => latencyMs });
+	const api = createApiHandler({
+		routes,
+		failures,
+		record,
+		log,
+		latencyMs: () => latencyMs + Math.floor(jitterRandom() * jitterMs),
+		concurrency,
+	});
 
 	function requireInstance(instanceId) {
 		if (typeof instanceId !== 'string' || instanceId === '') throw new TypeError('instanceId is required');
@@ -140,8 +150,14 @@ async function startSimulator(options = {}) {
 		failNext(kind, { count = 1, path } = {}) {
 			failures.add(kind, { count, path });
 		},
-		setLatency(ms) {
+		/** Each API answer waits `ms`, plus a seeded random 0…`jitter` ms (answers then overtake each other). */
+		setLatency(ms, jitter = 0) {
 			latencyMs = checkLatency(ms);
+			jitterMs = checkLatency(jitter);
+		},
+		/** The most API requests in flight at once since the last reset, overall and to one recipient. */
+		get maxInFlight() {
+			return { overall: concurrency.max, perChat: concurrency.maxPerChat };
 		},
 		/** Messages each token may still send (Infinity for no limit). */
 		setQuota(remaining) {
@@ -209,6 +225,8 @@ async function startSimulator(options = {}) {
 			webhooks.deliveries.length = 0;
 			requestCount = 0;
 			latencyMs = checkLatency(initialLatency);
+			jitterMs = 0;
+			concurrency.reset();
 		},
 		/** Stops the server, drops every connection (hanging requests too) and every timer. */
 		close() {
@@ -239,6 +257,35 @@ async function startSimulator(options = {}) {
 
 	log(`listening on ${simulator.baseUrl}`);
 	return simulator;
+}
+
+function createConcurrencyGauge() {
+	const perChat = new Map();
+	const gauge = {
+		current: 0,
+		max: 0,
+		maxPerChat: 0,
+		enter(chat) {
+			gauge.current += 1;
+			gauge.max = Math.max(gauge.max, gauge.current);
+			if (chat === '') return;
+			const count = (perChat.get(chat) ?? 0) + 1;
+			perChat.set(chat, count);
+			gauge.maxPerChat = Math.max(gauge.maxPerChat, count);
+		},
+		leave(chat) {
+			gauge.current -= 1;
+			if (chat === '') return;
+			const count = perChat.get(chat) - 1;
+			if (count === 0) perChat.delete(chat);
+			else perChat.set(chat, count);
+		},
+		reset() {
+			gauge.max = gauge.current;
+			gauge.maxPerChat = Math.max(0, ...perChat.values());
+		},
+	};
+	return gauge;
 }
 
 function checkLatency(ms) {

@@ -2,7 +2,16 @@
 // field differs. These build both resources' operations.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { delayOption, mediaFields, optionsCollection, readOptions, resolveInstanceId, textField, timeoutOption } from '../fields';
+import {
+	delayOption,
+	mediaFields,
+	optionsCollection,
+	parallelSendsOption,
+	readOptions,
+	resolveInstanceId,
+	textField,
+	timeoutOption,
+} from '../fields';
 import { requireText } from '../input-error';
 import type { Recipient } from '../recipients';
 import { readMediaContent, sendCall, textOrMediaRequest, type SendContent } from '../send';
@@ -17,7 +26,7 @@ interface SendOperationSpec {
 	toRecipient: (value: unknown) => Recipient;
 }
 
-const sendOptions = optionsCollection([delayOption, timeoutOption]);
+const sendOptions = optionsCollection([delayOption, parallelSendsOption, timeoutOption]);
 
 function sendOperation(
 	spec: SendOperationSpec,
