@@ -20,20 +20,11 @@ import {
 	type ListRowFields,
 } from '../../nodes/Wonotify/interactive/list';
 import { buttonChoicesText, joinParagraphs, listChoicesText } from '../../nodes/Wonotify/interactive/plain-text';
+import { inputErrorOf } from './input-error-of';
 
 const ALL_TYPES: ButtonType[] = ['quick_reply', 'cta_url', 'cta_call', 'cta_copy'];
 const TEMPLATE_TYPES: ButtonType[] = ['quick_reply', 'cta_url', 'cta_call'];
 
-/** Runs `fn`, expects it to throw an InputError and returns it. */
-function inputErrorOf(fn: () => unknown): InputError {
-	try {
-		fn();
-	} catch (error) {
-		expect(error).toBeInstanceOf(InputError);
-		return error as InputError;
-	}
-	throw new Error('expected an InputError, but nothing was thrown');
-}
 
 const quickReplies = (count: number): ButtonFields[] =>
 	Array.from({ length: count }, (_, index) => ({ type: 'quick_reply', displayText: `Option ${index + 1}` }));

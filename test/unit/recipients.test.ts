@@ -1,16 +1,7 @@
 import { InputError, requireHttpUrl, requireText, tryParseJson } from '../../nodes/Wonotify/input-error';
 import { parseGroupId, parsePhoneNumber, parseRecipient } from '../../nodes/Wonotify/recipients';
+import { inputErrorOf } from './input-error-of';
 
-/** Runs `fn`, expects it to throw an InputError and returns it. */
-function inputErrorOf(fn: () => unknown): InputError {
-	try {
-		fn();
-	} catch (error) {
-		expect(error).toBeInstanceOf(InputError);
-		return error as InputError;
-	}
-	throw new Error('expected an InputError, but nothing was thrown');
-}
 
 describe('parseRecipient', () => {
 	it('normalises a typed phone number', () => {
