@@ -30,6 +30,7 @@ step('type-check the tests', bin('tsc'), ['--noEmit', '-p', 'tsconfig.test.json'
 step('unit + integration tests', bin('jest'), ['--selectProjects', 'unit', 'integration']);
 if (!skipEndToEnd) {
 	ensureN8n();
-	step('end-to-end tests in a real n8n', bin('jest'), ['--selectProjects', 'e2e', '--runInBand']);
+	// node:test, not jest: the end-to-end code shares its ES modules with `npm start`.
+	step('end-to-end tests in a real n8n', 'node', ['--test', '--test-concurrency=1', 'test/e2e/']);
 }
 console.log('\n=== [test] ✓ all passed');

@@ -58,8 +58,10 @@ function currentWebhookUrl(context: IHookFunctions): string {
 /**
  * The gateway has no call that reads the current webhook, so whether our URL is still the
  * one registered (and not replaced in the dashboard or by another workflow since) cannot be
- * checked. Reporting "not registered" makes n8n call `create` on every activation and
- * start-up, which re-registers the same URL and secret: set_webhook is idempotent.
+ * checked. Reporting "not registered" makes n8n call `create` on every activation, which
+ * registers the same URL and secret again: set_webhook is idempotent. (n8n 2.x keeps active
+ * webhooks across its own restarts without calling these methods; the gateway keeps its
+ * webhook too, and the secret in static data stays valid.)
  */
 export async function isRegistered(): Promise<boolean> {
 	return false;

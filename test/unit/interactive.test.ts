@@ -1,4 +1,3 @@
-import { InputError } from '../../nodes/Wonotify/input-error';
 import {
 	MAX_INTERACTIVE_BUTTONS,
 	MAX_TEMPLATE_BUTTONS,

@@ -1,0 +1,298 @@
+#!/usr/bin/env node
+// `npm start`: try the Wonotify nodes in a real n8n without a Wonotify account.
+// Builds the package, starts the Wonotify simulator and the pinned n8n (installed on first
+// use) with this package installed as a community node, signs in (creating the owner the
+// first time), points a "Wonotify API" credential at the simulator and imports the example
+// workflows (the auto-reply one active). State lives in .n8n-dev/ (delete it to start over).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { ensureN8n, N8N_VERSION } from './lib/n8n-install.mjs';
+import { N8nClient } from './lib/n8n-rest.mjs';
+import { installPackage, isPortFree, packageRoot, startN8n } from './lib/n8n-server.mjs';
+
+const require = createRequire(import.meta.url);
+const { startSimulator, SEEDED_INSTANCE, SEEDED_TOKEN } = require('../test/simulator/index.js');
+
+const DEFAULT_SIM_PORT = 5680;
+const CREDENTIAL_NAME = 'Wonotify (simulator)';
+const CREDENTIAL_TYPE = 'wonotifyApi';
+const AUTO_REPLY_FILE = 'auto-reply.json';
+
+class StartError extends Error {}
+
+function portFromEnv(name, fallback) {
+	const raw = process.env[name];
+	if (raw === undefined || raw === '') return fallback;
+	const port = Number(raw);
+	if (!Number.isInteger(port) || port < 1 || port > 65535) throw new StartError(`${name} must be a port number, got "${raw}"`);
+	return port;
+}
+
+const n8nPort = portFromEnv('WONOTIFY_N8N_PORT', 5678);
+const simPort = portFromEnv('WONOTIFY_SIM_PORT', DEFAULT_SIM_PORT);
+// n8n's task-runner broker needs a port of its own (n8n's default, 5679, next to 5678).
+const brokerPort = portFromEnv('WONOTIFY_N8N_BROKER_PORT', n8nPort + 1 === simPort ? n8nPort + 2 : n8nPort + 1);
+const devDir = process.env.WONOTIFY_DEV_DIR ?? join(packageRoot, '.n8n-dev');
+const logFile = join(devDir, 'n8n.log');
+const login = {
+	email: process.env.WONOTIFY_N8N_EMAIL ?? 'dev@wonotify.test',
+	password: process.env.WONOTIFY_N8N_PASSWORD ?? 'Wonotify-dev-1',
+	firstName: 'Local',
+	lastName: 'Developer',
+};
+
+const startedAt = Date.now();
+const since = (t) => `${((Date.now() - t) / 1000).toFixed(1)} s`;
+const say = (line) => console.log(`[start] ${line}`);
+
+let sim;
+let n8n;
+let showSimulatorLog = false;
+let shuttingDown = false;
+
+async function shutdown(reason, exitCode = 0) {
+	if (shuttingDown) return;
+	shuttingDown = true;
+	showSimulatorLog = false;
+	if (reason) console.log(`\n[start] ${reason}: stopping n8n and the simulator…`);
+	const t = Date.now();
+	await n8n?.stop();
+	await sim?.close();
+	if (reason) say(`stopped in ${since(t)}. Your workflows and login are kept in ${devDir}.`);
+	process.exit(exitCode);
+}
+
+function onSignal(signal) {
+	if (shuttingDown) {
+		// A second Ctrl-C: do not wait for n8n's graceful shutdown.
+		console.log('[start] forcing n8n to stop');
+		try {
+			if (n8n) process.kill(-n8n.pid, 'SIGKILL');
+		} catch {
+			// gone already
+		}
+		process.exit(1);
+	}
+	void shutdown(signal, 0);
+}
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+
+function build() {
+	const t = Date.now();
+	say('building the package (n8n-node build)…');
+	const result = spawnSync(join(packageRoot, 'node_modules', '.bin', 'n8n-node'), ['build'], {
+		cwd: packageRoot,
+		encoding: 'utf8',
+	});
+	if (result.error?.code === 'ENOENT') throw new StartError('n8n-node is missing: run `npm ci` first.');
+	if (result.status !== 0) {
+		console.error(result.stdout, result.stderr);
+		throw new StartError('the build failed (see above).');
+	}
+	say(`built in ${since(t)}`);
+}
+
+async function checkPorts() {
+	const wanted = [
+		[n8nPort, 'n8n', 'WONOTIFY_N8N_PORT'],
+		[brokerPort, "n8n's task-runner broker", 'WONOTIFY_N8N_BROKER_PORT'],
+		[simPort, 'the Wonotify simulator', 'WONOTIFY_SIM_PORT'],
+	];
+	const distinct = new Set(wanted.map(([port]) => port));
+	if (distinct.size !== wanted.length) {
+		throw new StartError(`n8n, its broker and the simulator need three different ports, got ${wanted.map(([p]) => p).join(', ')}`);
+	}
+	for (const [port, what, variable] of wanted) {
+		if (!(await isPortFree(port))) {
+			throw new StartError(
+				`port ${port} (for ${what}) is in use on 127.0.0.1. Is \`npm start\` (or another n8n / simulator) already running? ` +
+					`Stop it, or pick another port, e.g. ${variable}=${port + 10} npm start`,
+			);
+		}
+	}
+}
+
+function examples() {
+	const dir = join(packageRoot, 'examples');
+	return readdirSync(dir)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => ({ file, workflow: JSON.parse(readFileSync(join(dir, file), 'utf8')) }));
+}
+
+/** The example's Wonotify credential references, pointed at our credential. */
+function withCredential(workflow, credential) {
+	return {
+		...workflow,
+		nodes: workflow.nodes.map((node) =>
+			node.credentials?.[CREDENTIAL_TYPE]
+				? { ...node, credentials: { ...node.credentials, [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } } }
+				: node,
+		),
+	};
+}
+
+async function ensureCredential(client) {
+	const data = { accessToken: SEEDED_TOKEN, baseUrl: sim.baseUrl, instanceId: SEEDED_INSTANCE.id };
+	const existing = (await client.listCredentials()).find((c) => c.name === CREDENTIAL_NAME && c.type === CREDENTIAL_TYPE);
+	if (existing) {
+		// Rewritten every time: the simulator's port may have changed since the last run.
+		await client.updateCredential(existing.id, { name: CREDENTIAL_NAME, type: CREDENTIAL_TYPE, data });
+		say(`credential "${CREDENTIAL_NAME}" is there (id ${existing.id}), pointed at ${sim.baseUrl}`);
+		return existing;
+	}
+	const created = await client.createCredential({ name: CREDENTIAL_NAME, type: CREDENTIAL_TYPE, data });
+	say(`created the credential "${CREDENTIAL_NAME}" (id ${created.id}) → ${sim.baseUrl}`);
+	return created;
+}
+
+/** Imports the examples that are not there yet (by name); the auto-reply one ends up active. */
+async function ensureWorkflows(client, credential) {
+	const present = (await client.listWorkflows()).filter((w) => !w.isArchived);
+	const result = [];
+	for (const { file, workflow } of examples()) {
+		let found = present.find((w) => w.name === workflow.name);
+		if (found) {
+			say(`workflow "${workflow.name}" is there (id ${found.id})`);
+		} else {
+			found = await client.createWorkflow(withCredential(workflow, credential));
+			say(`imported examples/${file} as "${workflow.name}" (id ${found.id})`);
+		}
+		if (file === AUTO_REPLY_FILE) found = await ensureActive(client, found);
+		result.push({ file, id: found.id, name: workflow.name, active: found.active });
+	}
+	return result;
+}
+
+/** Whether the simulator's instance posts its events to this n8n. */
+function simulatorPostsHere() {
+	const instance = sim.getInstance(SEEDED_INSTANCE.id);
+	return Boolean(instance?.webhookEnabled && instance.webhookUrl?.startsWith(n8n.webhookUrl));
+}
+
+async function waitFor(condition, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (condition()) return true;
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+	return condition();
+}
+
+/**
+ * The simulator forgets its webhooks when it stops, and n8n 2.41 does not call a webhook
+ * trigger's create again when it restarts (the webhook stays in its database): after a
+ * restart, the workflow is deactivated and activated again so that the trigger registers
+ * with this simulator.
+ */
+async function ensureActive(client, workflow) {
+	if (workflow.active && simulatorPostsHere()) {
+		say(`"${workflow.name}" is active; the simulator posts incoming messages to n8n`);
+		return workflow;
+	}
+	const t = Date.now();
+	if (workflow.active) await client.deactivate(workflow.id);
+	// Resolves once the trigger has registered its webhook, or throws with the trigger's error.
+	const activated = await client.activate(workflow.id);
+	if (!(await waitFor(simulatorPostsHere, 5_000))) {
+		throw new StartError(`"${workflow.name}" is active but did not register its webhook with the simulator. See ${logFile}.`);
+	}
+	say(`activated "${workflow.name}" in ${since(t)}; the simulator posts incoming messages to n8n`);
+	return activated;
+}
+
+async function checkNodesLoaded(client) {
+	const wanted = ['n8n-nodes-wonotify.wonotify', 'n8n-nodes-wonotify.wonotifyTrigger'];
+	const names = new Set(await client.nodeTypeNames());
+	const missing = wanted.filter((name) => !names.has(name));
+	if (missing.length > 0) {
+		const tail = n8n.logText().split('\n').filter((line) => /wonotify|\.n8n\/nodes|custom nodes|community package/i.test(line)).slice(-20).join('\n');
+		throw new StartError(`n8n did not load ${missing.join(', ')} from ${devDir}/.n8n/nodes. Its log says:\n${tail}`);
+	}
+}
+
+function banner(workflows) {
+	const url = n8n.url;
+	const portFlag = simPort === DEFAULT_SIM_PORT ? '' : ` --port ${simPort}`;
+	const autoReply = workflows.find((w) => w.file === AUTO_REPLY_FILE);
+	const others = workflows.filter((w) => w.file !== AUTO_REPLY_FILE);
+	console.log(`
+────────────────────────────────────────────────────────────────────────────
+ n8n ${N8N_VERSION} with n8n-nodes-wonotify is ready (${since(startedAt)})
+
+   Editor     ${url}
+   Email      ${login.email}
+   Password   ${login.password}
+
+ Wonotify simulator (stands in for the Wonotify gateway, nothing reaches WhatsApp):
+   ${sim.baseUrl}   token ${SEEDED_TOKEN}, instance ${SEEDED_INSTANCE.id}
+   n8n credential "${CREDENTIAL_NAME}" points at it.
+
+ Workflows:
+${autoReply ? `   ${url}/workflow/${autoReply.id}   ${autoReply.name} (active)\n` : ''}${others.map((w) => `   ${url}/workflow/${w.id}   ${w.name}`).join('\n')}
+
+ Send a fake incoming WhatsApp message to the active trigger (another terminal):
+   npm run simulator -- incoming --from 919812345678 --text "Hi"${portFlag}
+ then see the run under Executions in the editor, and the reply with:
+   npm run simulator -- state${portFlag}
+
+ n8n's log: ${logFile}
+ Start over: stop, delete ${devDir}, npm start.   Stop: Ctrl+C
+────────────────────────────────────────────────────────────────────────────
+`);
+}
+
+async function main() {
+	say(`n8n-nodes-wonotify: local n8n ${N8N_VERSION} + Wonotify simulator (state in ${devDir})`);
+	await checkPorts();
+	build();
+	ensureN8n();
+	mkdirSync(devDir, { recursive: true });
+
+	const installed = installPackage(devDir);
+	say(`installed ${installed.tarball} into ${devDir}/.n8n/nodes (npm pack + npm install, ${installed.seconds.toFixed(1)} s)`);
+
+	sim = await startSimulator({
+		port: simPort,
+		log: (line) => {
+			if (showSimulatorLog) console.log(`[simulator] ${line}`);
+		},
+	});
+	say(`Wonotify simulator on ${sim.baseUrl}`);
+
+	const t = Date.now();
+	say(`starting n8n on http://127.0.0.1:${n8nPort} (log: ${logFile})…`);
+	n8n = await startN8n({ userFolder: devDir, port: n8nPort, brokerPort, logFile });
+	say(`n8n is up in ${since(t)}`);
+	void n8n.exited.then((code) => {
+		if (shuttingDown) return;
+		console.error(`\n[start] n8n stopped on its own (exit ${code}). Last lines of its log:\n${n8n.logText().split('\n').slice(-30).join('\n')}`);
+		void shutdown(undefined, 1);
+	});
+
+	const client = new N8nClient(n8n.url);
+	const { created } = await client.setupOrLogin(login).catch((error) => {
+		if (error.status === 401) {
+			throw new StartError(
+				`n8n refused the login ${login.email} (${error.message}). ${devDir} has an owner with another password: ` +
+					'set WONOTIFY_N8N_EMAIL / WONOTIFY_N8N_PASSWORD, or delete the folder to start over.',
+			);
+		}
+		throw error;
+	});
+	say(created ? `created the owner account ${login.email}` : `signed in as ${login.email}`);
+	await checkNodesLoaded(client);
+	const credential = await ensureCredential(client);
+	const workflows = await ensureWorkflows(client, credential);
+
+	banner(workflows);
+	showSimulatorLog = true;
+}
+
+main().catch(async (error) => {
+	console.error(`\n[start] ✗ ${error instanceof StartError ? error.message : (error.stack ?? error)}`);
+	await shutdown(undefined, 1);
+});

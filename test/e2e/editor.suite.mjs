@@ -1,0 +1,87 @@
+// The n8n editor in headless Chromium (Debian's, driven by playwright-core): log in, search
+// the nodes panel for "Wonotify", see the trigger and the actions, open the action node and
+// see its Resource and Operation pickers. Screenshots go to test-results/.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { describe, it, before, after } from 'node:test';
+
+import { chromium } from 'playwright-core';
+
+import { OWNER } from './stack.mjs';
+
+const CHROMIUM = '/usr/bin/chromium';
+// Without the background-networking flags Chromium keeps dialling Google, which this
+// machine's closed network refuses.
+const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
+const SHOTS = 'test-results';
+
+export function editorSuite(getStack) {
+	describe('the editor in a browser', () => {
+		let browser;
+		let page;
+
+		before(async () => {
+			assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+			mkdirSync(SHOTS, { recursive: true });
+			browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+			page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+			page.setDefaultTimeout(20_000);
+		});
+		after(async () => {
+			await browser?.close();
+		});
+
+		/** A step; when it fails, the page as it was goes to test-results/editor-failure-<n>.png. */
+		const step = (name, body) =>
+			it(name, async () => {
+				try {
+					await body();
+				} catch (error) {
+					await page?.screenshot({ path: `${SHOTS}/editor-failure-${name.replace(/\W+/g, '-')}.png` }).catch(() => {});
+					throw error;
+				}
+			});
+
+		step('signs in', async () => {
+			const { url } = getStack().n8n;
+			await page.goto(`${url}/signin`);
+			await page.locator('input[name="emailOrLdapLoginId"]').fill(OWNER.email);
+			await page.locator('input[type="password"]').fill(OWNER.password);
+			await page.keyboard.press('Enter');
+			await page.waitForURL((target) => !target.pathname.startsWith('/signin'));
+		});
+
+		step('finds the Wonotify trigger and actions in the nodes panel', async () => {
+			await page.goto(`${getStack().n8n.url}/workflow/new`);
+			// The canvas's "Add first step" button opens the nodes panel.
+			await page.locator('[data-test-id="canvas-add-button"]').click();
+			await page.locator('[data-test-id="node-creator-search-bar"]').fill('Wonotify');
+			const entry = page.locator('[data-test-id="item-iterator-item"]').filter({ hasText: 'Wonotify' });
+			await entry.first().waitFor();
+			await page.keyboard.press('Enter');
+			// n8n shows a package's trigger and action node together, as triggers and actions.
+			await page.getByText('Triggers (7)').waitFor();
+			await page.getByText('Actions (14)').click();
+			await page.getByText('Send a text message', { exact: true }).waitFor();
+			await page.getByText('On message received').waitFor();
+			await page.screenshot({ path: `${SHOTS}/editor-nodes-panel.png` });
+		});
+
+		step('opens the action node with its Resource and Operation pickers', async () => {
+			await page.getByText('Send a text message', { exact: true }).click();
+			const panel = page.locator('[data-test-id="ndv"]');
+			await panel.getByText('Resource', { exact: true }).waitFor();
+			await panel.getByText('Operation', { exact: true }).waitFor();
+			await panel.getByText('Phone Number or Chat ID').waitFor();
+			await page.screenshot({ path: `${SHOTS}/editor-action-node.png` });
+		});
+	});
+}

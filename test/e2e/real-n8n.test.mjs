@@ -1,0 +1,44 @@
+// End-to-end tests against a real n8n with the package installed (see stack.mjs). One n8n
+// serves every suite; they run in order, each leaving the stack usable for the next.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+
+import { actionSuite } from './action.suite.mjs';
+import { editorSuite } from './editor.suite.mjs';
+import { ACCESS_TOKEN, startStack } from './stack.mjs';
+import { triggerSuite } from './trigger.suite.mjs';
+
+let stack;
+const getStack = () => stack;
+
+before(async () => {
+	stack = await startStack();
+});
+after(async () => {
+	await stack?.stop();
+});
+
+describe('package loaded by n8n', () => {
+	it('n8n lists both nodes (and the AI tool twin of the action node) under the package name', async () => {
+		const names = await stack.client.nodeTypeNames();
+		for (const name of ['n8n-nodes-wonotify.wonotify', 'n8n-nodes-wonotify.wonotifyTrigger', 'n8n-nodes-wonotify.wonotifyTool']) {
+			assert.ok(names.includes(name), `${name} is not loaded`);
+		}
+	});
+});
+
+actionSuite(getStack);
+triggerSuite(getStack);
+editorSuite(getStack);
+
+describe('the access token', () => {
+	it('appears in no stored execution and nowhere in n8n’s log', async () => {
+		const executions = await stack.client.executions({ limit: 100 });
+		assert.ok(executions.length > 10);
+		for (const { id } of executions) {
+			const execution = await stack.client.execution(id);
+			assert.ok(!JSON.stringify(execution).includes(ACCESS_TOKEN), `execution ${id} contains the token`);
+		}
+		assert.ok(!stack.allLogs().includes(ACCESS_TOKEN), 'n8n’s log contains the token');
+	});
+});

@@ -1,0 +1,120 @@
+// The Wonotify Trigger in a real n8n, with the auto-reply example: activation registers n8n's
+// production webhook URL (with its secret) on the gateway; incoming events start exactly the
+// executions they should; forged calls start nothing; deactivation disables the webhook; an
+// n8n restart keeps it working.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it, before } from 'node:test';
+
+import { nodeOutput } from '../../scripts/lib/n8n-rest.mjs';
+import { ACCESS_TOKEN, INSTANCE, waitUntil, withCredential } from './stack.mjs';
+
+const example = JSON.parse(readFileSync(new URL('../../examples/auto-reply.json', import.meta.url), 'utf8'));
+const webhookId = example.nodes.find((node) => node.type === 'n8n-nodes-wonotify.wonotifyTrigger').webhookId;
+
+export function triggerSuite(getStack) {
+	describe('Wonotify Trigger in a real n8n (auto-reply example)', () => {
+		let workflowId;
+		const stack = () => getStack();
+		const instance = () => stack().sim.getInstance(INSTANCE);
+		const productionUrl = () => `${stack().n8n.url}/webhook/${webhookId}/webhook`;
+		const finished = async () =>
+			(await stack().client.executions({ workflowId })).filter((execution) => !['new', 'running', 'waiting'].includes(execution.status));
+		/** Waits for `count` executions in all, then a moment more to see that no extra one comes. */
+		async function expectExecutions(count) {
+			await waitUntil(async () => (await finished()).length >= count, { what: `${count} executions`, timeoutMs: 15_000 });
+			await stack().sim.webhooksSettled();
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			const all = await finished();
+			assert.equal(all.length, count, `expected exactly ${count} executions, got ${all.length}`);
+			return all;
+		}
+		/** The webhook is live once a call without the secret gets 403 (not n8n's 404). */
+		async function waitForLiveWebhook() {
+			await waitUntil(
+				async () => (await fetch(productionUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status === 403,
+				{ what: 'the production webhook to go live' },
+			);
+		}
+
+		before(async () => {
+			const created = await stack().client.createWorkflow(withCredential(example, stack().credential));
+			workflowId = created.id;
+			// The example relies on the credential's Default Instance ID: set it for this test.
+			await stack().client.updateCredential(stack().credential.id, {
+				name: stack().credential.name,
+				type: 'wonotifyApi',
+				data: { accessToken: ACCESS_TOKEN, baseUrl: stack().sim.baseUrl, instanceId: INSTANCE },
+			});
+		});
+
+		it("activation registers n8n's production webhook URL with a secret", async () => {
+			await stack().client.activate(workflowId);
+			const registered = new URL(instance().webhookUrl);
+			assert.equal(`${registered.origin}${registered.pathname}`, productionUrl());
+			assert.match(registered.searchParams.get('secret'), /^[0-9a-f]{48}$/);
+			assert.equal(instance().webhookEnabled, true);
+			await waitForLiveWebhook();
+		});
+
+		it('an incoming text starts one execution, which replies in the same chat; the reply echo starts none', async () => {
+			await stack().sim.emitIncomingText(INSTANCE, { from: '919812345678', text: 'Hi, price?', pushName: 'Ravi' });
+			const [execution] = await expectExecutions(1);
+			const run = await stack().client.execution(execution.id);
+			assert.equal(run.status, 'success');
+			const [incoming] = nodeOutput(run, 'Wonotify Trigger');
+			assert.equal(incoming.text, 'Hi, price?');
+			assert.equal(incoming.from, '919812345678');
+			const [reply] = nodeOutput(run, 'Reply on WhatsApp');
+			assert.equal(reply.chatId, '919812345678@s.whatsapp.net');
+			const lastSend = stack().sim.requestsTo('/send').at(-1).body;
+			assert.equal(lastSend.number, '919812345678');
+			assert.equal(lastSend.message, 'Thanks Ravi! You wrote: Hi, price?');
+		});
+
+		it('a group message starts one execution; receipts, connection updates and own messages start none', async () => {
+			await stack().sim.emitIncomingText(INSTANCE, {
+				from: '919812345678',
+				text: 'Team question',
+				group: '120363041234567890@g.us',
+				participant: '919812345678@s.whatsapp.net',
+			});
+			await expectExecutions(2);
+			await stack().sim.emitEvent(INSTANCE, 'messages.update', [
+				{ key: { remoteJid: '919812345678@s.whatsapp.net', id: '3EB0F00D', fromMe: true }, update: { status: 4 } },
+			]);
+			await stack().sim.emitEvent(INSTANCE, 'connection.update', { connection: 'open' });
+			await stack().sim.emitIncomingText(INSTANCE, { from: '919812345678', text: 'typed on my phone', fromMe: true });
+			await expectExecutions(2);
+		});
+
+		it('a forged call (no or wrong secret) gets 403 and starts nothing', async () => {
+			const body = JSON.stringify({
+				instance_id: INSTANCE,
+				data: { event: 'messages.upsert', data: { type: 'notify', messages: [{ key: { remoteJid: '919812345678@s.whatsapp.net', fromMe: false, id: 'FORGED' }, message: { conversation: 'forged' } }] } },
+			});
+			for (const url of [productionUrl(), `${productionUrl()}?secret=${'0'.repeat(48)}`]) {
+				const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+				assert.equal(answer.status, 403);
+			}
+			await expectExecutions(2);
+		});
+
+		it('restarting n8n with the workflow active keeps the trigger working', async () => {
+			const before = instance().webhookUrl;
+			await stack().restartN8n();
+			await stack().client.waitForPublication(workflowId, { expect: 'published' });
+			await waitForLiveWebhook();
+			assert.equal(instance().webhookUrl, before);
+			assert.equal(instance().webhookEnabled, true);
+			await stack().sim.emitIncomingText(INSTANCE, { from: '4915112345678', text: 'after restart' });
+			await expectExecutions(3);
+		});
+
+		it('deactivation disables the webhook', async () => {
+			await stack().client.deactivate(workflowId);
+			await waitUntil(() => instance().webhookEnabled === false, { what: 'the webhook to be disabled' });
+			assert.equal(await stack().sim.emitIncomingText(INSTANCE, { from: '919812345678', text: 'anyone?' }), null);
+		});
+	});
+}
