@@ -31,6 +31,6 @@ step('unit + integration tests', bin('jest'), ['--selectProjects', 'unit', 'inte
 if (!skipEndToEnd) {
 	ensureN8n();
 	// node:test, not jest: the end-to-end code shares its ES modules with `npm start`.
-	step('end-to-end tests in a real n8n', 'node', ['--test', '--test-concurrency=1', 'test/e2e/']);
+	step('end-to-end tests in a real n8n', 'node', ['--test', '--test-concurrency=1', '--test-reporter=spec', 'test/e2e/']);
 }
 console.log('\n=== [test] ✓ all passed');

@@ -42,3 +42,25 @@ describe('the access token', () => {
 		assert.ok(!stack.allLogs().includes(ACCESS_TOKEN), 'n8n’s log contains the token');
 	});
 });
+
+describe('the credential test', () => {
+	const test = async (accessToken) =>
+		await stack.client.request('POST', '/credentials/test', {
+			credentials: { id: stack.credential.id, name: 'probe', type: 'wonotifyApi', data: { accessToken, baseUrl: stack.sim.baseUrl, instanceId: '' } },
+		});
+
+	it('accepts the right token and names the problem with a wrong one, changing nothing', async () => {
+		const instancesBefore = stack.sim.snapshot().instances.length;
+		stack.sim.clearRequests();
+		assert.deepEqual(await test(ACCESS_TOKEN), { status: 'OK', message: 'Connection successful!' });
+		const wrong = await test('not-the-right-token');
+		assert.equal(wrong.status, 'Error');
+		assert.match(wrong.message, /does not know this access token/);
+		assert.equal(stack.sim.snapshot().instances.length, instancesBefore);
+		// Two calls, each an instance call without an instance: nothing is created or changed.
+		assert.deepEqual(
+			stack.sim.requests.map((request) => [request.path, request.query.instance_id]),
+			[['/get_qrcode', undefined], ['/get_qrcode', undefined]],
+		);
+	});
+});
