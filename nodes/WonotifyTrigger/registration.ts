@@ -87,6 +87,14 @@ export async function register(this: IHookFunctions): Promise<boolean> {
 
 	const kind = this.getActivationMode() === 'manual' ? 'test' : 'production';
 	const data = registrationsOf(this.getWorkflowStaticData('node'));
+	if (kind === 'test' && this.getWorkflow().active && data.production === undefined) {
+		// Test listening takes the instance's one webhook; without the production
+		// registration at hand it could not be put back afterwards.
+		throw new NodeOperationError(this.getNode(), 'Listening for a test event would stop this active workflow', {
+			description:
+				'An instance has one webhook, and this workflow is active on it. Deactivate the workflow to test, or test a copy of it with another instance.',
+		});
+	}
 	const previous = data[kind];
 	// Keeping the secret across re-registrations (n8n restarts) keeps calls already on
 	// their way valid; a new URL or instance gets a new secret.
@@ -99,25 +107,24 @@ export async function register(this: IHookFunctions): Promise<boolean> {
 }
 
 /**
- * Disables what `create` registered. When test listening ends while the workflow is active
- * on the same instance, the test URL had replaced the production one (an instance has one
- * webhook): the production registration is put back instead of leaving the instance deaf.
+ * Disables what `create` registered. When test listening ends and the production
+ * registration is in static data, the test URL had replaced it on the instance (an instance
+ * has one webhook): it is put back instead of leaving the active workflow deaf. n8n 2.41
+ * starts test listening with empty static data and marks the workflow inactive, so there the
+ * node cannot know; it turns the webhook off, and the node's notice asks users to activate
+ * the workflow again after testing.
  */
 export async function unregister(this: IHookFunctions): Promise<boolean> {
 	const data = registrationsOf(this.getWorkflowStaticData('node'));
 	const webhookUrl = currentWebhookUrl(this);
-	const kind = data.production?.webhookUrl === webhookUrl ? 'production' : 'test';
-	const registration = data[kind];
-	if (registration === undefined) return true;
-	delete data[kind];
-
-	const production = data.production;
-	if (kind === 'test' && production !== undefined && this.getWorkflow().active) {
-		if (production.instanceId === registration.instanceId) {
-			await setWebhook(this, production, true);
-			return true;
-		}
+	const { production, test } = data;
+	if (production?.webhookUrl === webhookUrl) {
+		delete data.production;
+		await setWebhook(this, production, false);
+		return true;
 	}
-	await setWebhook(this, registration, false);
+	delete data.test;
+	if (production !== undefined) await setWebhook(this, production, true);
+	if (test !== undefined && test.instanceId !== production?.instanceId) await setWebhook(this, test, false);
 	return true;
 }

@@ -8,7 +8,7 @@ import { DEFAULT_TRIGGER_SETTINGS, type TriggerSettings } from './settings';
 export const triggerProperties: INodeProperties[] = [
 	{
 		displayName:
-			"An instance has one webhook. Activating this workflow points it at n8n and replaces a webhook set in the Wonotify dashboard or by another workflow. 'Listen for test event' does the same until the test ends, then the active workflow's webhook is put back.",
+			"An instance has one webhook. Activating this workflow points it at n8n, replacing a webhook set in the Wonotify dashboard or by another workflow. 'Listen for test event' points it at n8n's test URL until the test ends: if this workflow is active, deactivate and activate it again after testing.",
 		name: 'webhookNotice',
 		type: 'notice',
 		default: '',

@@ -111,6 +111,32 @@ export function triggerSuite(getStack) {
 			await expectExecutions(3);
 		});
 
+		it("test listening takes the instance's webhook; re-activating gives it back", async () => {
+			const answer = await stack().client.request('POST', `/workflows/${workflowId}/run`, {
+				triggerToStartFrom: { name: 'Wonotify Trigger' },
+			});
+			assert.deepEqual(answer, { waitingForWebhook: true });
+			const testUrl = `${stack().n8n.url}/webhook-test/${webhookId}/webhook?secret=`;
+			await waitUntil(() => instance().webhookUrl.startsWith(testUrl), { what: 'the test URL to be registered' });
+			await stack().sim.emitIncomingText(INSTANCE, { from: '919812345678', text: 'test event' });
+			// The test run ends after one event; n8n then removes the test webhook. n8n 2.41 hands
+			// the trigger empty static data while testing, so it cannot know the production
+			// registration to put back: it turns the instance's webhook off, as the node's notice says.
+			await waitUntil(() => instance().webhookEnabled === false, { what: 'the test webhook to be removed', timeoutMs: 15_000 });
+			const manual = (await finished()).filter((execution) => execution.mode === 'manual');
+			assert.equal(manual.length, 1);
+			assert.equal(nodeOutput(await stack().client.execution(manual[0].id), 'Wonotify Trigger')[0].text, 'test event');
+
+			await stack().client.deactivate(workflowId);
+			await stack().client.activate(workflowId);
+			// Registered again, with a new secret (deactivation forgets the old one).
+			assert.ok(instance().webhookUrl.startsWith(`${productionUrl()}?secret=`));
+			assert.equal(instance().webhookEnabled, true);
+			await waitForLiveWebhook();
+			await stack().sim.emitIncomingText(INSTANCE, { from: '919812345678', text: 'back in production' });
+			await expectExecutions(5);
+		});
+
 		it('deactivation disables the webhook', async () => {
 			await stack().client.deactivate(workflowId);
 			await waitUntil(() => instance().webhookEnabled === false, { what: 'the webhook to be disabled' });

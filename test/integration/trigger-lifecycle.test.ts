@@ -122,7 +122,6 @@ describe('test listening', () => {
 	});
 
 	test('puts the production webhook back when the test ends while the workflow is active', async () => {
-		host.active = true;
 		await host.activate();
 		const production = registeredUrl();
 		await host.activate('test');
@@ -131,6 +130,35 @@ describe('test listening', () => {
 		expect(registeredUrl()).toBe(production);
 		expect(instance().webhookEnabled).toBe(true);
 		expect(nodeStaticData().test).toBeUndefined();
+	});
+
+	test('a test on another instance than the active workflow disables only its own registration', async () => {
+		await host.activate();
+		const production = registeredUrl();
+		const { id: other } = ctx.sim.addInstance({ connected: true });
+		host.parameters = { ...host.parameters, instanceId: other };
+		await host.activate('test');
+		expect(ctx.sim.getInstance(other).webhookUrl.startsWith(host.testUrl)).toBe(true);
+		await host.hook('delete', 'test');
+		expect(ctx.sim.getInstance(other).webhookEnabled).toBe(false);
+		expect(registeredUrl()).toBe(production);
+		expect(instance().webhookEnabled).toBe(true);
+	});
+
+	test('after deactivation, a test ends with the webhook disabled (nothing to put back)', async () => {
+		await host.activate();
+		await host.hook('delete');
+		await host.activate('test');
+		await host.hook('delete', 'test');
+		expect(instance().webhookEnabled).toBe(false);
+	});
+
+	test('refuses to listen when the workflow is active but its production registration is unknown', async () => {
+		host.active = true;
+		await expect(host.hook('create', 'test')).rejects.toMatchObject({
+			message: 'Listening for a test event would stop this active workflow',
+		});
+		expect(ctx.sim.requests).toHaveLength(0);
 	});
 
 	test('test events reach the test URL and start an execution', async () => {
