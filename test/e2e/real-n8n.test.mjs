@@ -25,6 +25,14 @@ describe('package loaded by n8n', () => {
 			assert.ok(names.includes(name), `${name} is not loaded`);
 		}
 	});
+
+	it('n8n serves the output schemas the editor offers for mapping before the first run', async () => {
+		const answer = await fetch(`${stack.n8n.url}/schemas/n8n-nodes-wonotify.wonotify/1.0.0/message/sendText.json`, {
+			headers: { cookie: stack.client.cookieHeader },
+		});
+		assert.equal(answer.status, 200);
+		assert.deepEqual(Object.keys((await answer.json()).properties).slice(0, 3), ['messageId', 'chatId', 'status']);
+	});
 });
 
 actionSuite(getStack);
