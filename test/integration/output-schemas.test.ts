@@ -1,5 +1,7 @@
 // The output schemas in nodes/Wonotify/__schema__ (what n8n shows for mapping before the
 // first run) must describe what each operation really returns: same fields, same types.
+// Test code, never shipped: it reads the schema files.
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
