@@ -10,7 +10,7 @@ export const instanceIdField: INodeProperties = {
 	name: 'instanceId',
 	type: 'string',
 	default: '',
-	placeholder: '66F1C2A3B4D5E',
+	placeholder: 'e.g. 66F1C2A3B4D5E',
 	description:
 		'The Wonotify instance (one connected WhatsApp account) to use. Leave empty to use the Default Instance ID of the credential.',
 };
@@ -21,7 +21,7 @@ export const chatIdField: INodeProperties = {
 	type: 'string',
 	default: '',
 	required: true,
-	placeholder: '919876543210',
+	placeholder: 'e.g. 919876543210',
 	description:
 		'Country code and number, digits only, e.g. 919876543210 (+, spaces and dashes are removed). The chatId of a Wonotify Trigger message works as it is, also for groups.',
 };
@@ -32,7 +32,7 @@ export const groupIdField: INodeProperties = {
 	type: 'string',
 	default: '',
 	required: true,
-	placeholder: '120363023285171234@g.us',
+	placeholder: 'e.g. 120363023285171234@g.us',
 	description:
 		'The WhatsApp group ID, ending with @g.us. The Wonotify Trigger gives it as groupId on group messages.',
 };

@@ -53,6 +53,13 @@ describe('Message → Send Text', () => {
 		expect(item.pairedItem).toEqual({ item: 0 });
 	});
 
+	test("a group's chat ID (as the trigger gives it) goes to the group", async () => {
+		const [item] = await run({ resource: 'message', operation: 'sendText', chatId: '120363041234567890@g.us', message: 'Hi all' });
+		expect(onlyRequest('/send_group').query.group_id).toBe('120363041234567890@g.us');
+		expect(ctx.sim.requestsTo('/send')).toHaveLength(0);
+		expect(item.json).toMatchObject({ chatId: '120363041234567890@g.us', groupId: '120363041234567890@g.us' });
+	});
+
 	test('uses the credential default Instance ID when the node leaves it empty', async () => {
 		const result = await runWonotifyNode({
 			parameters: { resource: 'message', operation: 'sendText', instanceId: '', chatId: '919876543210', message: 'Hi' },
