@@ -7,6 +7,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { withAccessToken } from '../nodes/shared/access-token';
+
 export class WonotifyApi implements ICredentialType {
 	name = 'wonotifyApi';
 
@@ -52,17 +54,7 @@ export class WonotifyApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const accessToken = credentials.accessToken as string;
-		const { body, qs } = requestOptions;
-		const hasJsonBody = requestOptions.method === 'POST' && typeof body === 'object' && body !== null;
-		// POST sends take the token in their JSON body, which keeps it out of URLs and logs.
-		// Calls documented with query parameters (all GETs, and send_template even as a POST)
-		// take it in the query string.
-		return {
-			...requestOptions,
-			...(hasJsonBody ? { body: { ...(body as object), access_token: accessToken } } : {}),
-			...(!hasJsonBody || qs !== undefined ? { qs: { ...qs, access_token: accessToken } } : {}),
-		};
+		return withAccessToken(requestOptions, credentials.accessToken as string);
 	}
 
 	// An instance call without an instance ID changes nothing on the account, and the gateway

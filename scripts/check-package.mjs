@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
+const MAX_PACKED_KB = 60;
 const problems = [];
 
 const workDir = mkdtempSync(join(tmpdir(), 'wonotify-pack-'));
@@ -20,11 +21,15 @@ try {
 	const sizeKb = statSync(tarball).size / 1024;
 	console.log(`[check-package] ${packed.filename}: ${packed.entryCount} files, ${sizeKb.toFixed(1)} KB packed`);
 
-	const allowed = /^(dist\/.+|README\.md|LICENSE|package\.json)$/;
+	// `n8n-node build` copies every image of the project into dist/ (README screenshots too):
+	// package.json `files` ships only what n8n loads.
+	const allowed = /^(dist\/(credentials|icons|nodes)\/.+|README\.md|LICENSE|package\.json)$/;
 	for (const { path } of packed.files) if (!allowed.test(path)) problems.push(`unexpected file in the tarball: ${path}`);
 	for (const required of ['README.md', 'LICENSE', 'package.json']) {
 		if (!packed.files.some((file) => file.path === required)) problems.push(`missing from the tarball: ${required}`);
 	}
+
+	if (sizeKb > MAX_PACKED_KB) problems.push(`the tarball is ${sizeKb.toFixed(1)} KB, more than ${MAX_PACKED_KB} KB`);
 
 	const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 	const runtimeDependencies = Object.keys(manifest.dependencies ?? {});

@@ -13,6 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { withAccessToken } from '../shared/access-token';
 import {
 	describeGatewayError,
 	describeUnsentMessage,
@@ -45,7 +46,24 @@ export interface WonotifyCredentials {
 	instanceId: string;
 }
 
+// n8n decrypts a credential on every getCredentials call (a database read and a decryption):
+// per item and per request that dominated the cost of a send. One read per execution context
+// is enough; the map holds nothing once n8n drops the context, so nothing outlives an
+// execution (queue-mode workers share nothing here).
+const credentialsOfContext = new WeakMap<object, Promise<WonotifyCredentials>>();
+
 export async function getWonotifyCredentials(context: WonotifyContext): Promise<WonotifyCredentials> {
+	let credentials = credentialsOfContext.get(context);
+	if (credentials === undefined) {
+		credentials = readCredentials(context);
+		credentialsOfContext.set(context, credentials);
+		// A failed read is not kept: the next call tries again and reports its own error.
+		credentials.catch(() => credentialsOfContext.delete(context));
+	}
+	return await credentials;
+}
+
+async function readCredentials(context: WonotifyContext): Promise<WonotifyCredentials> {
 	const credentials = await context.getCredentials(CREDENTIAL_NAME);
 	return {
 		accessToken: String(credentials.accessToken ?? ''),
@@ -95,11 +113,9 @@ export async function wonotifyRequest(
 
 	let response: IN8nHttpFullResponse;
 	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			CREDENTIAL_NAME,
-			options,
-		)) as IN8nHttpFullResponse;
+		// httpRequest with the token placed as the credential's authenticate places it: with
+		// httpRequestWithAuthentication n8n would decrypt the credential again for every request.
+		response = (await context.helpers.httpRequest(withAccessToken(options, accessToken))) as IN8nHttpFullResponse;
 	} catch (error) {
 		// n8n's HTTP client errors carry the full request (URL with the token, body with the
 		// token) in their message, cause and config: only the error code is carried over.

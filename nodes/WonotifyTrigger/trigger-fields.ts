@@ -100,11 +100,22 @@ export const triggerProperties: INodeProperties[] = [
 
 /** The instance is the one the webhook was registered for, so events of other instances are dropped. */
 export function readTriggerSettings(context: IWebhookFunctions, instanceId: string): Partial<TriggerSettings> {
-	const options = context.getNodeParameter('options', {}) as Partial<TriggerSettings>;
+	// getNodeParameter resolves expressions (in n8n 2.x in an isolate), which cost more than
+	// handling the event itself; these settings are plain values unless someone typed an
+	// expression, so the stored parameters are read directly then.
+	const stored = context.getNode().parameters;
+	const read = (name: string, fallback: unknown): unknown =>
+		containsExpression(stored[name]) ? context.getNodeParameter(name, fallback) : (stored[name] ?? fallback);
 	return {
-		...options,
-		events: context.getNodeParameter('events', DEFAULT_TRIGGER_SETTINGS.events) as string[],
-		simplify: context.getNodeParameter('simplify', true) as boolean,
+		...(read('options', {}) as Partial<TriggerSettings>),
+		events: read('events', DEFAULT_TRIGGER_SETTINGS.events) as string[],
+		simplify: read('simplify', true) as boolean,
 		instanceId,
 	};
+}
+
+function containsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (typeof value === 'object' && value !== null) return Object.values(value).some(containsExpression);
+	return false;
 }

@@ -63,8 +63,12 @@ export function editorSuite(getStack) {
 			await page.goto(`${getStack().n8n.url}/workflow/new`);
 			// The canvas's "Add first step" button opens the nodes panel.
 			await page.locator('[data-test-id="canvas-add-button"]').click();
-			await page.locator('[data-test-id="node-creator-search-bar"]').fill('Wonotify');
+			const search = page.locator('[data-test-id="node-creator-search-bar"]');
 			const entry = page.locator('[data-test-id="item-iterator-item"]').filter({ hasText: 'Wonotify' });
+			// Users search for WhatsApp: the codex aliases must bring our nodes up.
+			await search.fill('WhatsApp');
+			await entry.first().waitFor();
+			await search.fill('Wonotify');
 			await entry.first().waitFor();
 			await page.keyboard.press('Enter');
 			// n8n shows a package's trigger and action node together, as triggers and actions.

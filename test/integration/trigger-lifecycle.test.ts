@@ -223,6 +223,13 @@ describe('incoming calls', () => {
 		});
 	});
 
+	test('options given as expressions are resolved', async () => {
+		host.parameters = { ...host.parameters, options: { groupMessages: "={{ 'ig' + 'nore' }}" } };
+		await ctx.sim.emitIncomingText(INSTANCE, { from: '919812345678', text: 'in a group', group: '120363041234567890@g.us', participant: '919812345678@s.whatsapp.net' });
+		await ctx.sim.emitIncomingText(INSTANCE, { from: '919812345678', text: 'private' });
+		expect(host.executions.map((items) => items[0].json.text)).toEqual(['private']);
+	});
+
 	test('receipts and connection updates start nothing unless chosen', async () => {
 		const receipt = { key: { remoteJid: '919812345678@s.whatsapp.net', id: '3EB0AAAA', fromMe: true }, update: { status: 3 } };
 		const answer = await ctx.sim.emitEvent(INSTANCE, 'messages.update', [receipt]);
