@@ -17,7 +17,9 @@ export const shown = (value, digits = 2) => Number(value.toFixed(digits));
 
 /** A number with `digits` decimals, for tables. */
 export function fmt(value, digits = 1) {
-	return Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
+	if (!Number.isFinite(value)) return 'n/a';
+	const text = value.toFixed(digits);
+	return /^-0(\.0*)?$/.test(text) ? text.slice(1) : text;
 }
 
 /** `[1, 2, 3]` → `1.0, 2.0, 3.0` */
