@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ensureN8n, N8N_VERSION } from './lib/n8n-install.mjs';
 import { N8nClient } from './lib/n8n-rest.mjs';
-import { installPackage, isPortFree, packageRoot, startN8n } from './lib/n8n-server.mjs';
+import { installPackage, isPortFree, packageRoot, startN8n, withWonotifyCredential } from './lib/n8n-server.mjs';
 
 const require = createRequire(import.meta.url);
 const { startSimulator, SEEDED_INSTANCE, SEEDED_TOKEN } = require('../test/simulator/index.js');
@@ -124,17 +124,6 @@ function examples() {
 }
 
 /** The example's Wonotify credential references, pointed at our credential. */
-function withCredential(workflow, credential) {
-	return {
-		...workflow,
-		nodes: workflow.nodes.map((node) =>
-			node.credentials?.[CREDENTIAL_TYPE]
-				? { ...node, credentials: { ...node.credentials, [CREDENTIAL_TYPE]: { id: credential.id, name: credential.name } } }
-				: node,
-		),
-	};
-}
-
 async function ensureCredential(client) {
 	const data = { accessToken: SEEDED_TOKEN, baseUrl: sim.baseUrl, instanceId: SEEDED_INSTANCE.id };
 	const existing = (await client.listCredentials()).find((c) => c.name === CREDENTIAL_NAME && c.type === CREDENTIAL_TYPE);
@@ -158,7 +147,7 @@ async function ensureWorkflows(client, credential) {
 		if (found) {
 			say(`workflow "${workflow.name}" is there (id ${found.id})`);
 		} else {
-			found = await client.createWorkflow(withCredential(workflow, credential));
+			found = await client.createWorkflow(withWonotifyCredential(workflow, credential));
 			say(`imported examples/${file} as "${workflow.name}" (id ${found.id})`);
 		}
 		if (file === AUTO_REPLY_FILE) found = await ensureActive(client, found);

@@ -22,6 +22,21 @@ import { n8nBin, node24Bin, node24Env } from './n8n-install.mjs';
 
 export const packageRoot = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 export const PACKAGE_NAME = 'n8n-nodes-wonotify';
+/**
+ * A workflow JSON whose nodes of this package use the given Wonotify API credential (the
+ * examples name theirs; the ones built in tests have none yet).
+ */
+export function withWonotifyCredential(workflow, credential) {
+	return {
+		...workflow,
+		nodes: workflow.nodes.map((node) =>
+			node.type.startsWith(`${PACKAGE_NAME}.`)
+				? { ...node, credentials: { ...node.credentials, wonotifyApi: { id: credential.id, name: credential.name } } }
+				: node,
+		),
+	};
+}
+
 /** Fixed, so that a user folder (and the credentials encrypted in it) can be reused by any run. */
 export const ENCRYPTION_KEY = 'wonotify-local-dev-encryption-key';
 const HOST = '127.0.0.1';

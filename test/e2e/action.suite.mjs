@@ -5,12 +5,13 @@ import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 
 import { nodeOutput } from '../../scripts/lib/n8n-rest.mjs';
-import { ACCESS_TOKEN, INSTANCE, waitUntil, withCredential } from './stack.mjs';
+import { ACCESS_TOKEN, INSTANCE, waitUntil } from './stack.mjs';
+import { withWonotifyCredential } from '../../scripts/lib/n8n-server.mjs';
 
 /** Saves and activates Webhook → Wonotify(parameters), calls it, returns the node's output. */
 async function runOperation(stack, parameters, { onError } = {}) {
 	const path = `e2e-${randomUUID()}`;
-	const workflow = withCredential(
+	const workflow = withWonotifyCredential(
 		{
 			name: `e2e ${parameters.resource} ${parameters.operation}`,
 			nodes: [

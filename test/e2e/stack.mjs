@@ -71,18 +71,6 @@ export async function startStack() {
 	return stack;
 }
 
-/** Points every Wonotify node of a workflow at the stack's credential. */
-export function withCredential(workflow, credential) {
-	return {
-		...workflow,
-		nodes: workflow.nodes.map((node) =>
-			node.type.startsWith('n8n-nodes-wonotify.')
-				? { ...node, credentials: { wonotifyApi: { id: credential.id, name: credential.name } } }
-				: node,
-		),
-	};
-}
-
 export async function waitUntil(condition, { timeoutMs = 10_000, intervalMs = 100, what = 'condition' } = {}) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {

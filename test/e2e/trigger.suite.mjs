@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { describe, it, before } from 'node:test';
 
 import { nodeOutput } from '../../scripts/lib/n8n-rest.mjs';
-import { ACCESS_TOKEN, INSTANCE, waitUntil, withCredential } from './stack.mjs';
+import { ACCESS_TOKEN, INSTANCE, waitUntil } from './stack.mjs';
+import { withWonotifyCredential } from '../../scripts/lib/n8n-server.mjs';
 
 const example = JSON.parse(readFileSync(new URL('../../examples/auto-reply.json', import.meta.url), 'utf8'));
 const webhookId = example.nodes.find((node) => node.type === 'n8n-nodes-wonotify.wonotifyTrigger').webhookId;
@@ -38,7 +39,7 @@ export function triggerSuite(getStack) {
 		}
 
 		before(async () => {
-			const created = await stack().client.createWorkflow(withCredential(example, stack().credential));
+			const created = await stack().client.createWorkflow(withWonotifyCredential(example, stack().credential));
 			workflowId = created.id;
 			// The example relies on the credential's Default Instance ID: set it for this test.
 			await stack().client.updateCredential(stack().credential.id, {
