@@ -26,6 +26,7 @@ import { parallelBenchmark, parallelReport } from './bench/parallel.mjs';
 import { perItemBenchmark, perItemReport } from './bench/per-item.mjs';
 import { printSummary, summaryMarkdown, writeResults } from './bench/report.mjs';
 import { startBenchStack } from './bench/stack.mjs';
+import { PROBE_PACKAGE_DIR } from './bench/workflows.mjs';
 
 const BENCHMARKS = ['per-item', 'parallel', 'ingestion', 'footprint'];
 const LEGACY_ENGINE = { N8N_EXPRESSION_ENGINE: 'legacy' };
@@ -90,7 +91,7 @@ async function main() {
 
 	if (['per-item', 'parallel', 'ingestion'].some(wants)) {
 		say(`starting the simulator and n8n… (${elapsed()})`);
-		const stack = await startBenchStack(cleanup, { logFile, env: n8nEnv });
+		const stack = await startBenchStack(cleanup, { logFile, env: n8nEnv, alongside: [PROBE_PACKAGE_DIR] });
 		say(`n8n is up at ${stack.n8n.url} (${elapsed()})`);
 		if (wants('per-item')) {
 			say('1. per-item overhead: Wonotify node vs HTTP Request node');
@@ -115,7 +116,7 @@ async function main() {
 		// comparison once more with the in-process engine shows what the trigger itself costs.
 		say(`3b. the same with ${LEGACY_ENGINE_NOTE}: starting another n8n… (${elapsed()})`);
 		noteLoad('3b');
-		const legacy = await startBenchStack(cleanup, { logFile, env: { ...n8nEnv, ...LEGACY_ENGINE } });
+		const legacy = await startBenchStack(cleanup, { logFile, env: { ...n8nEnv, ...LEGACY_ENGINE }, alongside: [PROBE_PACKAGE_DIR] });
 		results.ingestionLegacyEngine = await ingestionBenchmark(legacy, { rounds: 3 });
 		await legacy.stop();
 	}

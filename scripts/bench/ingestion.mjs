@@ -1,12 +1,15 @@
 // Benchmark 3: webhook ingestion of the Wonotify Trigger against n8n's plain Webhook node.
 // The same messages.upsert envelopes (as the gateway sends them) are POSTed at a fixed
 // concurrency to an active trigger-only workflow and to an active Webhook-only workflow
-// (responds on receipt) in the same n8n, alternated. Then events the trigger filters out
-// (own messages, receipts) are posted, and the execution count must not move.
+// (responds on receipt) in the same n8n, alternated. A third workflow holds the control:
+// the smallest community trigger there is (scripts/bench/probe-trigger), which n8n handles
+// exactly as it handles ours, so trigger / probe is what our trigger's own work costs.
+// Then events the trigger filters out (own messages, receipts) are posted, and the
+// execution count must not move.
 import { randomBytes, randomUUID } from 'node:crypto';
 
 import { alternate, fmt, list, median, ratio, shown } from './stats.mjs';
-import { chain, countExecutions, createActive, finishedCount, waitForFinished, waitForWebhook, webhookNode, wonotifyTriggerNode } from './workflows.mjs';
+import { chain, countExecutions, createActive, finishedCount, probeTriggerNode, waitForFinished, waitForWebhook, webhookNode, wonotifyTriggerNode } from './workflows.mjs';
 
 const envelope = (instanceId, event, data) => JSON.stringify({ instance_id: instanceId, data: { event, data } });
 const messageId = () => `3A${randomBytes(9).toString('hex').toUpperCase()}`;
@@ -71,14 +74,19 @@ export async function ingestionBenchmark(stack, { events = 1000, concurrency = 2
 	const webhookId = await createActive(client, chain('bench 3: Webhook node', [webhookNode('Webhook', { path, responseMode: 'onReceived' })]));
 	const webhookUrl = `${n8n.url}/webhook/${path}`;
 
+	const probe = probeTriggerNode('Bench Probe Trigger');
+	const probeId = await createActive(client, chain('bench 3: probe trigger (control)', [probe]));
+	const probeUrl = `${n8n.url}/webhook/${probe.webhookId}/webhook`;
+
 	const targets = {
 		trigger: { workflowId: triggerId, url: triggerUrl },
 		webhook: { workflowId: webhookId, url: webhookUrl },
+		probe: { workflowId: probeId, url: probeUrl },
 	};
-	// Warm-up: the webhook node's first calls may still hit n8n's 404 (not registered yet).
+	// Warm-up: a just-activated webhook's first calls may still hit n8n's 404 (not registered yet).
 	for (const [name, target] of Object.entries(targets)) {
 		const bodies = Array.from({ length: warmupEvents }, (_, i) => incomingText(instanceId, i));
-		if (name === 'webhook') await waitForWebhook(webhookUrl, (status) => status === 200, { body: bodies[0] });
+		if (name !== 'trigger') await waitForWebhook(target.url, (status) => status === 200, { body: bodies[0] });
 		await postAll(target.url, bodies, concurrency);
 		await settle(client, target.workflowId);
 	}
@@ -97,7 +105,7 @@ export async function ingestionBenchmark(stack, { events = 1000, concurrency = 2
 		return { postMs: posted.ms, eventsPerSecond: events / (posted.ms / 1000), drainedMs, executionsPerSecond: events / (drainedMs / 1000), statuses: posted.statuses, added, succeeded };
 	};
 	const samples = await alternate(
-		{ trigger: round('trigger'), webhook: round('webhook') },
+		{ trigger: round('trigger'), webhook: round('webhook'), probe: round('probe') },
 		{
 			rounds,
 			warmup: 0,
@@ -120,6 +128,7 @@ export async function ingestionBenchmark(stack, { events = 1000, concurrency = 2
 
 	await client.deactivate(triggerId);
 	await client.deactivate(webhookId);
+	await client.deactivate(probeId);
 	const medianOf = (name, field) => median(samples[name].map((s) => s[field]));
 	return {
 		events,
@@ -129,10 +138,14 @@ export async function ingestionBenchmark(stack, { events = 1000, concurrency = 2
 		samples,
 		triggerEventsPerSecond: medianOf('trigger', 'eventsPerSecond'),
 		webhookEventsPerSecond: medianOf('webhook', 'eventsPerSecond'),
+		probeEventsPerSecond: medianOf('probe', 'eventsPerSecond'),
+		probeExecutionsPerSecond: medianOf('probe', 'executionsPerSecond'),
 		triggerExecutionsPerSecond: medianOf('trigger', 'executionsPerSecond'),
 		webhookExecutionsPerSecond: medianOf('webhook', 'executionsPerSecond'),
 		eventsRatio: ratio(medianOf('trigger', 'eventsPerSecond'), medianOf('webhook', 'eventsPerSecond')),
 		executionsRatio: ratio(medianOf('trigger', 'executionsPerSecond'), medianOf('webhook', 'executionsPerSecond')),
+		triggerToProbeRatio: ratio(medianOf('trigger', 'eventsPerSecond'), medianOf('probe', 'eventsPerSecond')),
+		probeToWebhookRatio: ratio(medianOf('probe', 'eventsPerSecond'), medianOf('webhook', 'eventsPerSecond')),
 		filtered: {
 			events,
 			eventsPerSecond: (events - 1) / (filteredPost.ms / 1000),
@@ -161,14 +174,23 @@ async function settle(client, workflowId) {
 
 /** tag: the benchmark's number in the summary, e.g. `3.` */
 export function ingestionReport(r, { tag = '3.' } = {}) {
+	const workflows = Object.keys(r.samples);
 	const recorded = (name) => r.samples[name].map((s) => s.added);
-	const allRecorded = [...recorded('trigger'), ...recorded('webhook')].every((added) => added === r.events);
+	const allRecorded = workflows.every((name) => recorded(name).every((added) => added === r.events));
+	const hasProbe = workflows.includes('probe');
 	const summary = [
 		{ metric: `${tag} Wonotify Trigger, ${r.events} events at concurrency ${r.concurrency} (median)`, value: `${fmt(r.triggerEventsPerSecond, 0)} events/s`, target: '' },
 		{ metric: `${tag} Webhook node, same events (median)`, value: `${fmt(r.webhookEventsPerSecond, 0)} events/s`, target: '' },
 		{ metric: `${tag} Trigger / Webhook, events/s`, value: fmt(r.eventsRatio, 2), target: '≥ 0.95', pass: shown(r.eventsRatio) >= 0.95 },
 		{ metric: `${tag} Trigger / Webhook, executions finished/s`, value: fmt(r.executionsRatio, 2), target: '' },
-		{ metric: `${tag} Executions recorded per ${r.events} events (each round)`, value: `trigger ${recorded('trigger').join(', ')}; webhook ${recorded('webhook').join(', ')}`, target: `${r.events}`, pass: allRecorded },
+		...(hasProbe
+			? [
+					{ metric: `${tag} Probe trigger (control: a do-nothing community trigger), same events (median)`, value: `${fmt(r.probeEventsPerSecond, 0)} events/s`, target: '' },
+					{ metric: `${tag} Trigger / probe, events/s: what the Wonotify Trigger's own work costs`, value: fmt(r.triggerToProbeRatio, 2), target: '≥ 0.95', pass: shown(r.triggerToProbeRatio) >= 0.95 },
+					{ metric: `${tag} Probe / Webhook, events/s: what n8n charges any community trigger`, value: fmt(r.probeToWebhookRatio, 2), target: '' },
+				]
+			: []),
+		{ metric: `${tag} Executions recorded per ${r.events} events (each round)`, value: workflows.map((name) => `${name} ${recorded(name).join(', ')}`).join('; '), target: `${r.events}`, pass: allRecorded },
 		{ metric: `${tag} ${r.filtered.events} filtered-out events: executions before → after`, value: `${r.filtered.before} → ${r.filtered.after}`, target: 'unchanged', pass: r.filtered.before === r.filtered.after },
 	];
 	const rows = (name, label) => {
@@ -176,13 +198,20 @@ export function ingestionReport(r, { tag = '3.' } = {}) {
 		return `| ${label} | ${fmt(median(s.map((x) => x.eventsPerSecond)), 0)} | ${list(s.map((x) => x.eventsPerSecond), 0)} | ${fmt(median(s.map((x) => x.executionsPerSecond)), 0)} | ${list(s.map((x) => x.executionsPerSecond), 0)} | ${s.map((x) => `${x.added} (${x.succeeded} success)`).join(', ')} | ${s.map((x) => JSON.stringify(x.statuses)).join(', ')} |`;
 	};
 	const details = [
-		`${r.events} \`messages.upsert\` events (a contact's text, each with its own chat and message ID) per round, POSTed ${r.concurrency} at a time; ${r.rounds} rounds per workflow, alternated, after ${r.warmupEvents} warm-up events each. *Accepted* = events / time until the last POST was answered (both answer on receipt, before their execution ends). *Finished* = events / time until n8n counted all ${r.events} new executions as finished. Counts read back through n8n's REST API (\`GET /rest/executions\` filtered by workflow, 100 a page, following \`nextCursor\`).`,
+		`${r.events} \`messages.upsert\` events (a contact's text, each with its own chat and message ID) per round, POSTed ${r.concurrency} at a time; ${r.rounds} rounds per workflow, alternated, after ${r.warmupEvents} warm-up events each. *Accepted* = events / time until the last POST was answered (all answer on receipt, before their execution ends). *Finished* = events / time until n8n counted all ${r.events} new executions as finished. Counts read back through n8n's REST API (\`GET /rest/executions\` filtered by workflow, 100 a page, following \`nextCursor\`).${hasProbe ? ' The probe trigger is the control: a community trigger node whose webhook only hands the body on (scripts/bench/probe-trigger), installed for the benchmark alone.' : ''}`,
 		'',
 		'| workflow | accepted events/s, median | rounds | finished executions/s, median | rounds | executions recorded (per round) | HTTP answers |',
 		'|---|---|---|---|---|---|---|',
 		rows('trigger', 'Wonotify Trigger (only node)'),
 		rows('webhook', 'Webhook node (only node, respond on receipt)'),
+		...(hasProbe ? [rows('probe', 'Probe trigger, control (only node)')] : []),
 		`| **ratio trigger / webhook** | **${fmt(r.eventsRatio, 2)}** | | **${fmt(r.executionsRatio, 2)}** | | | |`,
+		...(hasProbe
+			? [
+					`| **ratio trigger / probe** | **${fmt(r.triggerToProbeRatio, 2)}** | | ${fmt(ratio(r.triggerExecutionsPerSecond, r.probeExecutionsPerSecond), 2)} | | | |`,
+					`| ratio probe / webhook | ${fmt(r.probeToWebhookRatio, 2)} | | ${fmt(ratio(r.probeExecutionsPerSecond, r.webhookExecutionsPerSecond), 2)} | | | |`,
+				]
+			: []),
 		'',
 		`Filtered out: ${r.filtered.events} events to the trigger (half own messages \`fromMe: true\`, half \`messages.update\` receipts) at ${fmt(r.filtered.eventsPerSecond, 0)} events/s, HTTP ${JSON.stringify(r.filtered.statuses)}; the trigger answered e.g. \`${r.filtered.sampleAnswer}\`. Executions of the trigger workflow: ${r.filtered.before} before, ${r.filtered.after} three seconds after the last one.`,
 	].join('\n');

@@ -28,12 +28,12 @@ export async function startBenchN8n(cleanup, { userFolder, logFile, env, port, b
 	return { ...n8n, stop };
 }
 
-/** packageDir: the package to install (default: this one, built). */
-export async function startBenchStack(cleanup, { logFile, env, packageDir }) {
+/** packageDir: the package to install (default: this one, built); alongside: more package folders. */
+export async function startBenchStack(cleanup, { logFile, env, packageDir, alongside = [] }) {
 	const sim = await startSimulator({ tokens: [SEEDED_TOKEN] });
 	const closeSim = cleanup.add('close the simulator', () => sim.close());
 	const userFolder = tempUserFolder(cleanup, 'wonotify-bench-');
-	installPackage(userFolder, packageDir ? { packageDir } : undefined);
+	installPackage(userFolder, { ...(packageDir && { packageDir }), alongside });
 	const n8n = await startBenchN8n(cleanup, { userFolder, logFile, env });
 	const client = new N8nClient(n8n.url);
 	await client.setupOrLogin(OWNER);

@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { n8nBin, node24Bin, node24Env } from './n8n-install.mjs';
 
 export const packageRoot = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
@@ -44,12 +44,14 @@ const LOG_LINES_KEPT = 2000;
 
 /**
  * Installs the package into `<userFolder>/.n8n/nodes` from a fresh `npm pack` of
- * `packageDir` (build it first). The previous copy is removed first, so code changes always
- * show up. Peer dependencies are left out (`--legacy-peer-deps`), as n8n's own installer does:
- * otherwise npm puts a second n8n-workflow (≈ 160 packages) next to the package.
- * @returns {{ tarball: string, installedDir: string, seconds: number }}
+ * `packageDir` (build it first), and the packages of the `alongside` folders with it. The
+ * previous copies are removed first, so code changes always show up. One `npm install` for
+ * all: with `--no-save`, npm removes every package it is not given. Peer dependencies are
+ * left out (`--legacy-peer-deps`), as n8n's own installer does: otherwise npm puts a second
+ * n8n-workflow (≈ 160 packages) next to the package.
+ * @returns {{ tarball: string, installedDir: string, seconds: number }} of `packageDir`'s package
  */
-export function installPackage(userFolder, { packageDir = packageRoot, quiet = true } = {}) {
+export function installPackage(userFolder, { packageDir = packageRoot, alongside = [], quiet = true } = {}) {
 	const started = Date.now();
 	const nodesDir = join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
@@ -59,37 +61,27 @@ export function installPackage(userFolder, { packageDir = packageRoot, quiet = t
 	}
 	const packDir = mkdtempSync(join(tmpdir(), 'wonotify-pack-'));
 	try {
-		const [packed] = JSON.parse(
-			execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], {
-				cwd: packageDir,
-				encoding: 'utf8',
-				stdio: ['ignore', 'pipe', 'pipe'],
-			}),
-		);
-		const manifestOfPackage = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
-		const declared = [...(manifestOfPackage.n8n?.nodes ?? []), ...(manifestOfPackage.n8n?.credentials ?? [])];
-		const missing = declared.filter((file) => !packed.files.some((entry) => entry.path === file));
-		if (missing.length > 0) throw new Error(`the tarball lacks ${missing.join(', ')}: build the package first (npm run build)`);
-		const tarball = join(packDir, packed.filename);
-		const installedDir = join(nodesDir, 'node_modules', packed.name);
-		rmSync(installedDir, { recursive: true, force: true });
+		const packed = [packageDir, ...alongside].map((dir) => packFolder(dir, packDir, nodesDir));
 		execFileSync(
 			'npm',
 			[
 				'install',
-				tarball,
+				...packed.map(({ tarball }) => tarball),
 				'--ignore-scripts',
 				'--no-audit',
 				'--no-fund',
 				'--legacy-peer-deps',
-				// The tarball lives in a temp folder: keep its path out of package.json and the lock.
+				// The tarballs live in a temp folder: keep their paths out of package.json and the lock.
 				'--no-save',
 				'--package-lock=false',
 			],
 			{ cwd: nodesDir, encoding: 'utf8', stdio: ['ignore', quiet ? 'pipe' : 'inherit', 'pipe'] },
 		);
-		if (!existsSync(join(installedDir, 'package.json'))) throw new Error(`npm install did not create ${installedDir}`);
-		return { tarball: packed.filename, installedDir, seconds: (Date.now() - started) / 1000 };
+		for (const { installedDir } of packed) {
+			if (!existsSync(join(installedDir, 'package.json'))) throw new Error(`npm install did not create ${installedDir}`);
+		}
+		const [main] = packed;
+		return { tarball: basename(main.tarball), installedDir: main.installedDir, seconds: (Date.now() - started) / 1000 };
 	} catch (error) {
 		const details = [error.stderr, error.stdout].filter(Boolean).join('\n').trim();
 		throw new Error(`Installing the package into ${nodesDir} failed: ${error.message}${details ? `\n${details}` : ''}`);
@@ -98,7 +90,20 @@ export function installPackage(userFolder, { packageDir = packageRoot, quiet = t
 	}
 }
 
-/** Resolves true when nothing listens on 127.0.0.1:port. */
+/** `npm pack` of `dir` into `packDir`, checked to hold the files its n8n section declares; removes the installed copy. */
+function packFolder(dir, packDir, nodesDir) {
+	const [packed] = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+	);
+	const manifestOfPackage = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+	const declared = [...(manifestOfPackage.n8n?.nodes ?? []), ...(manifestOfPackage.n8n?.credentials ?? [])];
+	const missing = declared.filter((file) => !packed.files.some((entry) => entry.path === file));
+	if (missing.length > 0) throw new Error(`the tarball of ${dir} lacks ${missing.join(', ')}: build the package first (npm run build)`);
+	const installedDir = join(nodesDir, 'node_modules', packed.name);
+	rmSync(installedDir, { recursive: true, force: true });
+	return { tarball: join(packDir, packed.filename), installedDir };
+}
+
 export function isPortFree(port) {
 	return new Promise((resolve) => {
 		const server = createServer();
