@@ -9,7 +9,8 @@ import { chromium } from 'playwright-core';
 
 import { OWNER } from './stack.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
+// Debian's chromium (.ci/run installs it); CHROMIUM_PATH points elsewhere on other systems.
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps dialling Google, which this
 // machine's closed network refuses.
 const CHROMIUM_ARGS = [
@@ -29,7 +30,7 @@ export function editorSuite(getStack) {
 		let page;
 
 		before(async () => {
-			assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does`);
+			assert.ok(existsSync(CHROMIUM), `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium), as .ci/run does, or set CHROMIUM_PATH to a Chromium`);
 			mkdirSync(SHOTS, { recursive: true });
 			browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 			page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
