@@ -1,16 +1,15 @@
-// The benchmarks' own stack: the Wonotify simulator and a real n8n (the pinned version) with
-// the freshly packed package installed in a temporary user folder, an owner account and a
-// Wonotify API credential pointing at the simulator. Free ports on 127.0.0.1 only.
+// The benchmarks' stacks: the shared one (scripts/lib/stack.mjs) registered with the clean-up,
+// and the bare n8n start the footprint benchmark times.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { N8nClient } from '../lib/n8n-rest.mjs';
-import { freePort, installPackage, startN8n } from '../lib/n8n-server.mjs';
+import { freePort, startN8n } from '../lib/n8n-server.mjs';
+import { startStack } from '../lib/stack.mjs';
 
 const require = createRequire(import.meta.url);
-const { SEEDED_INSTANCE, SEEDED_TOKEN, startSimulator } = require('../../test/simulator/index.js');
+const { SEEDED_INSTANCE, SEEDED_TOKEN } = require('../../test/simulator/index.js');
 
 export const OWNER = { email: 'bench@example.com', password: 'Bench-Password-1', firstName: 'Bench', lastName: 'Mark' };
 
@@ -28,30 +27,9 @@ export async function startBenchN8n(cleanup, { userFolder, logFile, env, port, b
 	return { ...n8n, stop };
 }
 
-/** packageDir: the package to install (default: this one, built); alongside: more package folders. */
-export async function startBenchStack(cleanup, { logFile, env, packageDir, alongside = [] }) {
-	const sim = await startSimulator({ tokens: [SEEDED_TOKEN] });
-	const closeSim = cleanup.add('close the simulator', () => sim.close());
-	const userFolder = tempUserFolder(cleanup, 'wonotify-bench-');
-	installPackage(userFolder, { ...(packageDir && { packageDir }), alongside });
-	const n8n = await startBenchN8n(cleanup, { userFolder, logFile, env });
-	const client = new N8nClient(n8n.url);
-	await client.setupOrLogin(OWNER);
-	const credential = await client.createCredential({
-		name: 'Wonotify (benchmark simulator)',
-		type: 'wonotifyApi',
-		data: { accessToken: SEEDED_TOKEN, baseUrl: sim.baseUrl, instanceId: '' },
-	});
-	return {
-		sim,
-		n8n,
-		client,
-		credential,
-		instanceId: SEEDED_INSTANCE.id,
-		token: SEEDED_TOKEN,
-		async stop() {
-			await n8n.stop();
-			await closeSim();
-		},
-	};
+/** The shared stack with the simulator's seeded instance and token; alongside: more package folders. */
+export async function startBenchStack(cleanup, { logFile, env, alongside = [] }) {
+	const stack = await startStack({ token: SEEDED_TOKEN, owner: OWNER, credentialName: 'Wonotify (benchmark simulator)', logFile, env, alongside, label: 'bench' });
+	const stopStack = stack.stop;
+	return Object.assign(stack, { instanceId: SEEDED_INSTANCE.id, stop: cleanup.add('stop the benchmark stack', stopStack) });
 }
