@@ -14,6 +14,7 @@ export interface TriggerSettings {
 	ignoreStatusBroadcasts: boolean;
 	/** Phone numbers, chat IDs or group IDs; text may hold several, separated by commas or new lines. */
 	onlyChats: string[] | string;
+	/** Reactions arrive as messages whose text is the emoji, or empty when a reaction is removed. */
 	ignoreReactions: boolean;
 	/** Deletes and edits. */
 	ignoreProtocolMessages: boolean;
@@ -30,7 +31,8 @@ export const DEFAULT_TRIGGER_SETTINGS: TriggerSettings = {
 	groupMessages: 'include',
 	ignoreStatusBroadcasts: true,
 	onlyChats: [],
-	ignoreReactions: false,
+	// An auto-reply would answer a 👍 ("You wrote: 👍"), and a removed reaction with an empty text.
+	ignoreReactions: true,
 	ignoreProtocolMessages: true,
 	ignoreEmptyMessages: true,
 	simplify: true,

@@ -75,8 +75,9 @@ export const triggerProperties: INodeProperties[] = [
 				displayName: 'Ignore Reactions',
 				name: 'ignoreReactions',
 				type: 'boolean',
-				default: false,
-				description: 'Whether to skip emoji reactions to messages',
+				default: true,
+				description:
+					'Whether to skip emoji reactions to messages. When off, a reaction arrives as a message of type "reaction" whose text is the emoji, or empty when the reaction is removed.',
 			},
 			{
 				displayName: 'Ignore Status Broadcasts',

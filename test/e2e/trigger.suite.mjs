@@ -73,20 +73,32 @@ export function triggerSuite(getStack) {
 			assert.equal(lastSend.message, 'Thanks Ravi! You wrote: Hi, price?');
 		});
 
-		it('a group message starts one execution; receipts, connection updates and own messages start none', async () => {
+		it("group messages, reactions, receipts, connection updates and own messages start none; another contact's text starts one", async () => {
+			// The example ignores groups: an auto-reply that answers in every group is spam.
 			await stack().sim.emitIncomingText(INSTANCE, {
 				from: '919812345678',
 				text: 'Team question',
 				group: '120363041234567890@g.us',
 				participant: '919812345678@s.whatsapp.net',
 			});
-			await expectExecutions(2);
+			await stack().sim.emitEvent(INSTANCE, 'messages.upsert', {
+				type: 'notify',
+				messages: [
+					{
+						key: { remoteJid: '919812345678@s.whatsapp.net', fromMe: false, id: '3AREACTION01' },
+						message: { reactionMessage: { key: { remoteJid: '919812345678@s.whatsapp.net', fromMe: true, id: '3EB0F00D' }, text: '👍' } },
+					},
+				],
+			});
 			await stack().sim.emitEvent(INSTANCE, 'messages.update', [
 				{ key: { remoteJid: '919812345678@s.whatsapp.net', id: '3EB0F00D', fromMe: true }, update: { status: 4 } },
 			]);
 			await stack().sim.emitEvent(INSTANCE, 'connection.update', { connection: 'open' });
 			await stack().sim.emitIncomingText(INSTANCE, { from: '919812345678', text: 'typed on my phone', fromMe: true });
-			await expectExecutions(2);
+			await expectExecutions(1);
+			await stack().sim.emitIncomingText(INSTANCE, { from: '447700900123', text: 'Open on Sunday?' });
+			const newest = (await expectExecutions(2)).reduce((a, b) => (Number(a.id) > Number(b.id) ? a : b));
+			assert.equal(nodeOutput(await stack().client.execution(newest.id), 'Wonotify Trigger')[0].text, 'Open on Sunday?');
 		});
 
 		it('a forged call (no or wrong secret) gets 403 and starts nothing', async () => {

@@ -1,10 +1,12 @@
 // Runs the Wonotify Trigger the way n8n does: its webhook methods (checkExists, create,
 // delete) through n8n-core's real HookContext, and each incoming call through n8n-core's real
-// WebhookContext, behind a real HTTP server on 127.0.0.1 that plays n8n's webhook endpoints.
-// Static data is kept between "restarts" the way n8n stores it with the workflow.
+// WebhookContext, behind a real HTTP server on 127.0.0.1 that plays n8n's webhook endpoints
+// (with n8n 2.41's body handling, see readBody). Static data is kept between "restarts" the
+// way n8n stores it with the workflow.
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { parse as parseForm } from 'node:querystring';
 
 import express from 'express';
 import type {
@@ -37,6 +39,14 @@ export interface TriggerHost {
 	readonly testUrl: string;
 	/** The items of every execution the trigger started, in order. */
 	readonly executions: INodeExecutionData[][];
+	/** Every line the trigger logged through n8n's logger, as `level: message {metadata}`. */
+	readonly logs: string[];
+	/**
+	 * How n8n reads webhook bodies: `version 1` as n8n 2.41 does for this node (type version 1):
+	 * every body read into `rawBody`, JSON, forms and plain text parsed. `later versions` as it
+	 * does for node versions above 1: bodies of content types it cannot parse left unread.
+	 */
+	bodyReading: 'version 1' | 'later versions';
 	/** The static data n8n would store with the workflow. */
 	staticData: IDataObject;
 	/** Whether the workflow counts as active (what `getWorkflow().active` answers). */
@@ -47,8 +57,8 @@ export interface TriggerHost {
 	hook(method: 'checkExists' | 'create' | 'delete', kind?: 'production' | 'test'): Promise<boolean>;
 	/** n8n's activation: checkExists, then create unless it exists. */
 	activate(kind?: 'production' | 'test'): Promise<void>;
-	/** POSTs to the trigger's webhook as anyone on the internet could. */
-	post(url: string, body: unknown, contentType?: string): Promise<Call>;
+	/** POSTs to the trigger's webhook as anyone on the internet could; a null content type sends none. */
+	post(url: string, body: unknown, contentType?: string | null): Promise<Call>;
 	close(): Promise<void>;
 }
 
@@ -67,6 +77,8 @@ export async function startTriggerHost(options: {
 		productionUrl: `${url}/webhook/${WEBHOOK_ID}/webhook`,
 		testUrl: `${url}/webhook-test/${WEBHOOK_ID}/webhook`,
 		executions: [],
+		logs: [],
+		bodyReading: 'version 1',
 		staticData: {},
 		active: false,
 		parameters: options.parameters,
@@ -97,15 +109,17 @@ export async function startTriggerHost(options: {
 		},
 
 		async post(target, body, contentType = 'application/json') {
+			const text = typeof body === 'string' ? body : JSON.stringify(body);
+			// fetch gives a string body a text/plain type of its own; a Blob without a type gets none.
 			const response = await fetch(target, {
 				method: 'POST',
-				headers: { 'content-type': contentType },
-				body: typeof body === 'string' ? body : JSON.stringify(body),
+				headers: contentType === null ? {} : { 'content-type': contentType },
+				body: contentType === null ? new Blob([text]) : text,
 			});
-			const text = await response.text();
-			let parsed: unknown = text;
+			const answer = await response.text();
+			let parsed: unknown = answer;
 			try {
-				parsed = JSON.parse(text);
+				parsed = JSON.parse(answer);
 			} catch {
 				// not JSON: keep the text
 			}
@@ -156,18 +170,65 @@ export async function startTriggerHost(options: {
 		};
 	}
 
-	// n8n's webhook endpoint, reduced to what matters here: parse the body, run webhook(),
+	// n8n's logger, as n8n-core hands it to node contexts, recording into host.logs.
+	const record =
+		(level: string) =>
+		(message: string, metadata?: object): void =>
+			void host.logs.push(`${level}: ${message} ${JSON.stringify(metadata ?? {})}`);
+	const recordingLogger = { error: record('error'), warn: record('warn'), info: record('info'), debug: record('debug') };
+	class RecordingWebhookContext extends WebhookContext {
+		override get logger() {
+			return recordingLogger as unknown as WebhookContext['logger'];
+		}
+	}
+
+	// n8n's webhook body handling, from n8n 2.41 (n8n/dist/middlewares/body-parser.js, called by
+	// parseRequestBody in n8n/dist/webhooks/webhook-helpers.js): the bytes are read lazily by
+	// readRawBody() into rawBody; only application/json, x-www-form-urlencoded and text/plain
+	// become req.body, anything else (text/html, none, …) leaves req.body unset. Unparsable
+	// JSON is refused before the node runs. XML bodies are not modelled.
+	const readBody: express.RequestHandler = async (req, res, next) => {
+		const contentType = req.headers['content-type']?.split(';')[0].trim().toLowerCase();
+		req.contentType = contentType;
+		req.readRawBody = async () => {
+			if (req.rawBody !== undefined) return;
+			if (req.destroyed || !req.readable) throw new Error('Request body stream was aborted or is not readable');
+			const chunks: Buffer[] = [];
+			for await (const chunk of req) chunks.push(chunk as Buffer);
+			req.rawBody = Buffer.concat(chunks);
+			req._body = true;
+		};
+		const parsable = ['application/json', 'application/x-www-form-urlencoded', 'text/plain'];
+		if (host.bodyReading === 'later versions' && !parsable.includes(contentType ?? '')) return next();
+		await req.readRawBody();
+		const text = req.rawBody.toString('utf8');
+		const withoutBom = text.replace(/^\uFEFF/, '');
+		if (text.length === 0) return next();
+		if (contentType === 'application/json') {
+			try {
+				req.body = JSON.parse(withoutBom);
+			} catch (error) {
+				return void res.status(422).json({ message: `Failed to parse request body: ${(error as Error).message}` });
+			}
+		} else if (contentType === 'application/x-www-form-urlencoded') {
+			req.body = parseForm(withoutBom);
+		} else if (contentType === 'text/plain') {
+			req.body = text;
+		}
+		next();
+	};
+
+	// n8n's webhook endpoint, reduced to what matters here: read the body, run webhook(),
 	// start an execution with its items, answer as the node asked.
-	const parseBody = [express.json({ limit: '16mb' }), express.text({ type: () => true })];
 	for (const [prefix, isTest] of [
 		['webhook', false],
 		['webhook-test', true],
 	] as const) {
-		app.post(`/${prefix}/:webhookId/webhook`, ...parseBody, async (req, res) => {
+		app.post(`/${prefix}/:webhookId/webhook`, readBody, async (req, res) => {
 			if (req.params.webhookId !== WEBHOOK_ID) return void res.status(404).json({ message: 'not registered' });
 			const { workflow, node } = buildWorkflow();
 			const additionalData = { ...testAdditionalData(host.credentials, url), httpRequest: req, httpResponse: res };
-			const context = new WebhookContext(workflow, node, additionalData, 'webhook', webhookData(workflow, node, isTest), [], null);
+			const context = new RecordingWebhookContext(workflow, node, additionalData, 'webhook', webhookData(workflow, node, isTest), [], null);
 			let result: IWebhookResponseData;
 			try {
 				result = await trigger.webhook.call(context);
@@ -182,7 +243,7 @@ export async function startTriggerHost(options: {
 			res.status(200).json(result.webhookResponse ?? { message: 'Webhook call received' });
 		});
 	}
-	// Unparsable JSON: n8n answers it with an error and starts nothing; so does this host.
+	// A body that cannot be read: n8n answers it with an error and starts nothing; so does this host.
 	// Express knows an error handler by its four parameters, so `_next` must stay.
 	// eslint-disable-next-line @typescript-eslint/no-unused-vars
 	app.use((error: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

@@ -1,8 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { eventsToItems } from '../../nodes/WonotifyTrigger/events';
 import { TRIGGER_EVENT_OPTIONS } from '../../nodes/WonotifyTrigger/parse';
 import { DEFAULT_TRIGGER_SETTINGS, type TriggerSettings } from '../../nodes/WonotifyTrigger/settings';
+import { triggerProperties } from '../../nodes/WonotifyTrigger/trigger-fields';
 import audio from '../fixtures/events/audio.json';
 import buttonReplyLegacy from '../fixtures/events/button-reply-legacy.json';
 import buttonReplyNativeFlow from '../fixtures/events/button-reply-native-flow.json';
@@ -31,6 +32,7 @@ import ownEcho from '../fixtures/events/own-echo.json';
 import ownPhoneMessage from '../fixtures/events/own-phone-message.json';
 import protocolDelete from '../fixtures/events/protocol-delete.json';
 import reaction from '../fixtures/events/reaction.json';
+import reactionRemoved from '../fixtures/events/reaction-removed.json';
 import receipts from '../fixtures/events/receipts.json';
 import statusBroadcast from '../fixtures/events/status-broadcast.json';
 import sticker from '../fixtures/events/sticker.json';
@@ -291,18 +293,29 @@ describe('simplified messages', () => {
 				quotedMessageId: '3EB0F1F2F3F4F5F6F7F8',
 			},
 		],
+	])('%s', (_name, body, fields) => {
+		expect(onlyItem(body)).toEqual(received(fields));
+	});
+
+	it.each<[string, unknown, IDataObject]>([
 		[
 			'reaction: the emoji, and the message it reacts to',
 			reaction,
+			{ messageId: '3A14A2B3C4D5E6F7A8B9', type: 'reaction', text: '👍', quotedMessageId: '3EB0A1B2C3D4E5F60718' },
+		],
+		[
+			'reaction removed: an empty text',
+			reactionRemoved,
 			{
-				messageId: '3A14A2B3C4D5E6F7A8B9',
+				messageId: '3A17A2B3C4D5E6F7A8B9',
 				type: 'reaction',
-				text: '👍',
+				text: '',
 				quotedMessageId: '3EB0A1B2C3D4E5F60718',
+				timestamp: '2025-01-01T00:01:00.000Z',
 			},
 		],
-	])('%s', (_name, body, fields) => {
-		expect(onlyItem(body)).toEqual(received(fields));
+	])('%s, with Ignore Reactions off', (_name, body, fields) => {
+		expect(onlyItem(body, { ignoreReactions: false })).toEqual(received(fields));
 	});
 
 	it('gives a multi-message request as one item per message, in order', () => {
@@ -418,9 +431,44 @@ describe('event choice and filters', () => {
 		);
 	});
 
-	it('keeps reactions unless told to drop them', () => {
-		expect(onlyItem(reaction)).toMatchObject({ type: 'reaction' });
-		expect(dropped(reaction, { ignoreReactions: true })).toBe('reaction');
+	describe('reactions', () => {
+		it('are dropped by default: a 👍, and a reaction being removed', () => {
+			expect(dropped(reaction)).toBe('reaction');
+			expect(dropped(reactionRemoved)).toBe('reaction');
+			expect(dropped(reactionRemoved, { events: ['any'] })).toBe('reaction');
+		});
+
+		it('are kept when Ignore Reactions is off', () => {
+			expect(onlyItem(reaction, { ignoreReactions: false })).toMatchObject({ type: 'reaction', text: '👍' });
+			expect(onlyItem(reactionRemoved, { ignoreReactions: false })).toMatchObject({ type: 'reaction', text: '' });
+		});
+
+		// An auto-reply answering a removed reaction sends "You wrote: " to someone who wrote nothing.
+		it('never start Message Received with an empty text under the default filters, however they come', () => {
+			const removal = firstMessage(reactionRemoved).messages as IDataObject[];
+			const { key, message } = removal[0] as { key: IDataObject; message: { reactionMessage: IDataObject } };
+			const withoutText = { reactionMessage: { key: message.reactionMessage.key } };
+			const nullText = { reactionMessage: { ...message.reactionMessage, text: null } };
+			const shapes: Array<[string, IDataObject, IDataObject]> = [
+				['as sent', key, message],
+				['without a text field', key, withoutText],
+				['with a null text', key, nullText],
+				['in a disappearing chat', key, { ephemeralMessage: { message } }],
+				['with context info first', key, { messageContextInfo: {}, ...message }],
+				['in a group', { ...key, remoteJid: GROUP, participant: PRIYA }, message],
+				['from a privacy ID', { ...key, remoteJid: '123456789012345@lid', remoteJidAlt: RAVI }, message],
+			];
+			for (const [name, shapeKey, shapeMessage] of shapes) {
+				const body = {
+					instance_id: INSTANCE,
+					data: { event: 'messages.upsert', data: { type: 'notify', messages: [{ key: shapeKey, message: shapeMessage }] } },
+				};
+				for (const events of [['messageReceived'], ['any']]) {
+					const { items, ignored } = eventsToItems(body, { events });
+					expect({ name, items, ignored }).toEqual({ name, items: [], ignored: 'reaction' });
+				}
+			}
+		});
 	});
 
 	it('drops deletes and edits by default', () => {
@@ -521,12 +569,29 @@ describe('event choice and filters', () => {
 		expect(onlyItem(textConversation, { simplify: undefined, events: undefined })).toEqual(
 			received({ messageId: '3A1F0C9E8B7D6A5B4C3D', text: 'Hi, price?' }),
 		);
-		expect(DEFAULT_TRIGGER_SETTINGS).toMatchObject({
+		expect(DEFAULT_TRIGGER_SETTINGS).toEqual({
 			events: ['messageReceived'],
 			ignoreOwnMessages: true,
+			groupMessages: 'include',
 			ignoreStatusBroadcasts: true,
+			onlyChats: [],
+			ignoreReactions: true,
+			ignoreProtocolMessages: true,
+			ignoreEmptyMessages: true,
 			simplify: true,
 		});
+	});
+
+	// The node leaves options nobody added unset, so the event functions fill them in: the
+	// editor must show the same defaults the events are filtered with.
+	it("shows the defaults the events are filtered with in the node's fields", () => {
+		const field = (name: string) => triggerProperties.find((property) => property.name === name);
+		const options = (field('options')?.options ?? []) as INodeProperties[];
+		const shown = Object.fromEntries(
+			[field('events'), field('simplify'), ...options].map((property) => [property?.name, property?.default]),
+		);
+		// Only These Chats is text in the editor: empty text and an empty list both mean every chat.
+		expect(shown).toEqual({ ...DEFAULT_TRIGGER_SETTINGS, onlyChats: '' });
 	});
 });
 
