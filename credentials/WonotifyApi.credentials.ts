@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -57,33 +56,7 @@ export class WonotifyApi implements ICredentialType {
 		return withAccessToken(requestOptions, credentials.accessToken as string);
 	}
 
-	// An instance call without an instance ID changes nothing on the account, and the gateway
-	// checks the token first: a wrong token answers "Access token does not exist", a right one
-	// "Instance ID is required" (both with HTTP 200, so the rules below read the message).
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl}}',
-			url: '/get_qrcode',
-			method: 'GET',
-			json: true,
-		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'message',
-					value: 'Access token does not exist',
-					message: 'Wonotify does not know this access token. Copy it again from your Wonotify dashboard.',
-				},
-			},
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'message',
-					value: 'Access token is required',
-					message: 'The access token is empty.',
-				},
-			},
-		],
-	};
+	// No declarative `test`: n8n would use it before the nodes' `testedBy`. The Wonotify node's
+	// credential test (nodes/Wonotify/credential-test.ts) also tells a wrong Base URL from a
+	// wrong token, which declarative rules cannot.
 }

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { credentialTestMethods } from './credential-test';
 import { executeItems } from './execute-items';
 import { buildProperties, findOperation } from './resources';
 
@@ -17,9 +18,13 @@ export class Wonotify implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'wonotifyApi', required: true }],
+		credentials: [{ name: 'wonotifyApi', required: true, testedBy: 'wonotifyApiTest' }],
 		properties: buildProperties(),
 	};
+
+	// The credential's Test button: a declarative test can only fail on answers it lists, and a
+	// wrong Base URL gives answers nobody can list (see credential-test.ts).
+	methods = { credentialTest: credentialTestMethods };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const resource = this.getNodeParameter('resource', 0) as string;

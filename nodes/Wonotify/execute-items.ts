@@ -1,15 +1,20 @@
 // The item loop: every input item gives exactly one output item, in input order, paired
 // with its input. All items are validated before the first request, so a typo in item 50
 // does not leave a half-sent batch behind. With Continue On Fail, failed items carry their
-// error and the others go on. Sends go one at a time unless Parallel Sends allows more.
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+// error and recipient and the others go on. Sends go one at a time unless Parallel Sends
+// allows more.
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { withPartialBatchNote } from './batch-failure';
+import { failedItem } from './failed-item';
 import { MAX_PARALLEL_SENDS } from './fields';
 import { InputError } from './input-error';
 import { runSendQueue } from './send-queue';
 import { wonotifyRequest } from './transport';
 import type { PreparedCall, WonotifyOperation } from './types';
+
+type NodeError = NodeApiError | NodeOperationError;
 
 export async function executeItems(
 	context: IExecuteFunctions,
@@ -18,7 +23,7 @@ export async function executeItems(
 	const items = context.getInputData();
 	const continueOnFail = context.continueOnFail();
 
-	const prepared: Array<PreparedCall | Error> = [];
+	const prepared: Array<PreparedCall | NodeError> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			prepared.push(await operation.prepare(context, itemIndex));
@@ -29,30 +34,38 @@ export async function executeItems(
 		}
 	}
 
-	const output: INodeExecutionData[] = prepared.map((call) => (call instanceof Error ? errorItem(call) : { json: {} }));
-	let stoppingFailure: { itemIndex: number; error: Error } | undefined;
+	const output: INodeExecutionData[] = prepared.map((call) => (isNodeError(call) ? failedItem(call) : { json: {} }));
+	// The items that went through, whatever their order: with Parallel Sends, items after the
+	// one that stops the node may have gone through and items before it may not have started.
+	const done: number[] = [];
+	let stoppingFailure: { itemIndex: number; error: NodeError } | undefined;
 	const send = async (itemIndex: number) => {
 		const call = prepared[itemIndex] as PreparedCall;
 		try {
 			const response = await wonotifyRequest(context, call.request, itemIndex);
 			output[itemIndex] = await call.toOutput(context, response);
+			done.push(itemIndex);
 		} catch (error) {
 			const failure = asNodeError(context, error, itemIndex);
-			if (continueOnFail) output[itemIndex] = errorItem(failure);
+			if (continueOnFail) output[itemIndex] = failedItem(failure, call.request);
 			// In parallel, a later item can fail first: report the earliest, as a sequential run would.
 			else if (stoppingFailure === undefined || itemIndex < stoppingFailure.itemIndex) {
 				stoppingFailure = { itemIndex, error: failure };
 			}
 		}
 	};
-	const chats = prepared.map((call, itemIndex) => (call instanceof Error ? null : (call.orderKey ?? `item ${itemIndex}`)));
+	const chats = prepared.map((call, itemIndex) => (isNodeError(call) ? null : (call.orderKey ?? `item ${itemIndex}`)));
 	const { delayMs, parallelSends } = readPacing(context);
 	await runSendQueue(chats, send, {
 		concurrency: parallelSends,
 		delayMs,
 		stopped: () => stoppingFailure !== undefined,
 	});
-	if (stoppingFailure !== undefined) throw stoppingFailure.error;
+	if (stoppingFailure !== undefined) {
+		const { itemIndex, error } = stoppingFailure;
+		const sendsMessages = (prepared[itemIndex] as PreparedCall).request.expect === 'sentMessage';
+		throw withPartialBatchNote(error, done, sendsMessages);
+	}
 	return output.map((item, itemIndex) => ({ ...item, pairedItem: { item: itemIndex } }));
 }
 
@@ -67,21 +80,22 @@ function readPacing(context: IExecuteFunctions): { delayMs: number; parallelSend
 	};
 }
 
-function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): Error {
+// By shape, not by class: an error raised by n8n itself (an expression that does not resolve)
+// may come from another copy of n8n-workflow than the one this package imports.
+function isNodeError(value: unknown): value is NodeError {
+	return value instanceof Error && 'context' in value;
+}
+
+function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
 	if (error instanceof InputError) {
 		return new NodeOperationError(context.getNode(), `${error.message} [item ${itemIndex}]`, {
 			itemIndex,
 			description: error.hint,
 		});
 	}
-	if (error instanceof Error && 'context' in error) {
-		(error as NodeOperationError).context.itemIndex = itemIndex;
+	if (isNodeError(error)) {
+		error.context.itemIndex = itemIndex;
 		return error;
 	}
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
-}
-
-function errorItem(error: Error): INodeExecutionData {
-	const description = (error as { description?: unknown }).description;
-	return { json: { error: error.message, ...(typeof description === 'string' && description ? { errorDescription: description } : {}) } };
 }

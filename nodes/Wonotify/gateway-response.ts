@@ -35,8 +35,9 @@ export function redact(text: string, accessToken: string): string {
 	return result;
 }
 
-const RESCAN_ADVICE =
-	'The WhatsApp account is not connected to this instance. Use Instance → Get QR Code and scan it with the phone (WhatsApp → Linked Devices).';
+/** What to do when the phone's WhatsApp session has ended. */
+export const RESCAN_STEP = 'Use Instance → Get QR Code and scan it with the phone (WhatsApp → Linked Devices).';
+const RESCAN_ADVICE = `The WhatsApp account is not connected to this instance. ${RESCAN_STEP}`;
 
 // What to do about the errors the gateway is known to answer with.
 const ADVICE: Array<[RegExp, string]> = [
@@ -90,4 +91,19 @@ export function describeUnsentMessage(response: IDataObject): { message: string;
 
 function adviceFor(said: string): string | undefined {
 	return ADVICE.find(([pattern]) => pattern.test(said))?.[1];
+}
+
+/**
+ * The gateway's way of saying the WhatsApp session has ended and the phone must scan a new QR
+ * code: `{"status":"error","message":"Error","relogin":true}` (Reconnect's documented answer),
+ * or the same in words.
+ */
+export function isReloginAnswer(response: IDataObject): boolean {
+	if (response.status === 'success') return false;
+	return response.relogin === true || (typeof response.message === 'string' && /relogin required/i.test(response.message));
+}
+
+/** Logout's answer for an instance with no WhatsApp session: "…seems to have logged out before." */
+export function isAlreadyLoggedOutAnswer(response: IDataObject): boolean {
+	return typeof response.message === 'string' && /logged out before/i.test(response.message);
 }

@@ -2,6 +2,7 @@
 // is handled here: HTTP 200 for failures, JSON sent as text/html, "success" for sends that
 // did not happen, HTML error pages that echo the request URL (and with it the access token).
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -37,6 +38,11 @@ export interface WonotifyRequest {
 	expect?: 'status' | 'sentMessage';
 	/** `logout` may answer in plain text instead of JSON. */
 	acceptPlainText?: boolean;
+	/**
+	 * Error answers that report a state the operation turns into output instead of a failure
+	 * (Reconnect: not connected; Logout: already logged out). Every other error still throws.
+	 */
+	acceptErrorAnswer?: (answer: IDataObject) => boolean;
 	timeoutSeconds?: number;
 }
 
@@ -64,12 +70,21 @@ export async function getWonotifyCredentials(context: WonotifyContext): Promise<
 }
 
 async function readCredentials(context: WonotifyContext): Promise<WonotifyCredentials> {
-	const credentials = await context.getCredentials(CREDENTIAL_NAME);
+	return credentialsFromData(await context.getCredentials(CREDENTIAL_NAME));
+}
+
+/** The credential's fields as the nodes and the credential test use them. */
+export function credentialsFromData(data: ICredentialDataDecryptedObject): WonotifyCredentials {
 	return {
-		accessToken: String(credentials.accessToken ?? ''),
-		baseUrl: String(credentials.baseUrl ?? '').trim().replace(/\/+$/, ''),
-		instanceId: String(credentials.instanceId ?? '').trim(),
+		accessToken: String(data.accessToken ?? ''),
+		baseUrl: String(data.baseUrl ?? '').trim().replace(/\/+$/, ''),
+		instanceId: String(data.instanceId ?? '').trim(),
 	};
+}
+
+/** Whether the Base URL can be requested at all (http or https with a host). */
+export function isHttpBaseUrl(baseUrl: string): boolean {
+	return /^https?:\/\/[^\s/]+/i.test(baseUrl);
 }
 
 /**
@@ -83,7 +98,7 @@ export async function wonotifyRequest(
 	itemIndex = 0,
 ): Promise<IDataObject> {
 	const { accessToken, baseUrl } = await getWonotifyCredentials(context);
-	if (!/^https?:\/\/[^\s/]+/i.test(baseUrl)) {
+	if (!isHttpBaseUrl(baseUrl)) {
 		throw new NodeOperationError(
 			context.getNode(),
 			'The Base URL in the Wonotify API credential is not a valid http(s) address',
@@ -143,7 +158,7 @@ export async function wonotifyRequest(
 		);
 	}
 
-	if (parsed.status !== 'success') {
+	if (parsed.status !== 'success' && !request.acceptErrorAnswer?.(parsed)) {
 		const { message, description } = describeGatewayError(parsed);
 		throw fail(message, description, { gatewayResponse: parsed });
 	}
@@ -173,7 +188,7 @@ function snippet(text: string): string {
 
 // In words, not codes: NodeApiError swaps a message that names a code like ECONNREFUSED for
 // its own generic one.
-const NETWORK_REASONS: Record<string, string> = {
+export const NETWORK_REASONS: Record<string, string> = {
 	ECONNREFUSED: 'nothing answers at that address',
 	ENOTFOUND: 'the host name does not exist',
 	EAI_AGAIN: 'the host name could not be looked up',
@@ -190,7 +205,7 @@ function describeNetworkFailure(
 ): NodeApiError {
 	const code = errorCode(error);
 	const host = safeHost(baseUrl);
-	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') {
+	if (isTimeoutCode(code)) {
 		return fail(
 			`The Wonotify server did not answer within ${Math.round(timeoutMs / 1000)} seconds`,
 			'Wonotify may be slow or down. Try again later, or raise the Timeout option.',
@@ -215,7 +230,12 @@ function describeNetworkFailure(
 	);
 }
 
-function errorCode(error: unknown): string | undefined {
+export function isTimeoutCode(code: string | undefined): boolean {
+	return code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT';
+}
+
+/** The network error code (ECONNREFUSED, …) of an HTTP client error, looking into its causes. */
+export function errorCode(error: unknown): string | undefined {
 	let current: unknown = error;
 	for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
 		const code = (current as { code?: unknown }).code;

@@ -8,7 +8,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { credentialTestMethods } from '../Wonotify/credential-test';
 import { eventsToItems } from './events';
+import { readWebhookBody } from './request-body';
 import { readTriggerSettings, triggerProperties } from './trigger-fields';
 import { isRegistered, register, registrationsOf, registrationWithSecret, unregister } from './registration';
 import { SECRET_QUERY_PARAMETER } from './secret';
@@ -25,10 +27,13 @@ export class WonotifyTrigger implements INodeType {
 		defaults: { name: 'Wonotify Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'wonotifyApi', required: true }],
+		// The same Test as the action node's: n8n asks whichever node it finds first.
+		credentials: [{ name: 'wonotifyApi', required: true, testedBy: 'wonotifyApiTest' }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: triggerProperties,
 	};
+
+	methods = { credentialTest: credentialTestMethods };
 
 	webhookMethods = {
 		default: {
@@ -48,14 +53,23 @@ export class WonotifyTrigger implements INodeType {
 		const response = this.getResponseObject();
 		const givenSecret = (this.getQueryData() as Record<string, unknown>)[SECRET_QUERY_PARAMETER];
 		const registration = registrationWithSecret(registrationsOf(this.getWorkflowStaticData('node')), givenSecret);
+		// Log lines name the workflow and node, never the URL or query: they hold the secret.
+		const logContext = { workflowId: this.getWorkflow().id, nodeName: this.getNode().name };
 		if (registration === undefined) {
+			this.logger.debug('Wonotify Trigger refused a webhook call without the right secret', logContext);
 			response.status(403).json({ status: 'error', message: 'Forbidden' });
 			return { noWebhookResponse: true };
 		}
 
-		const { items, ignored } = eventsToItems(this.getBodyData(), readTriggerSettings(this, registration.instanceId));
+		const body = await readWebhookBody(this);
+		const { items, ignored } = eventsToItems(body, readTriggerSettings(this, registration.instanceId));
+		if (ignored !== '') {
+			// Filtered-out calls start no execution: the log is where "why did nothing run?" is answered.
+			const what = items.length === 0 ? 'a webhook call' : 'part of a webhook call';
+			this.logger.debug(`Wonotify Trigger ignored ${what}: ${ignored}`, logContext);
+		}
 		if (items.length === 0) {
-			// The gateway ignores the answer; the reason helps whoever reads n8n's logs or calls by hand.
+			// The gateway ignores the answer; the reason helps whoever calls by hand.
 			return { webhookResponse: { status: 'ignored', reason: ignored } };
 		}
 		return { workflowData: [this.helpers.returnJsonArray(items as IDataObject[])] };

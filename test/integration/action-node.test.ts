@@ -1,5 +1,6 @@
 // Every operation of the Wonotify node, run by n8n's engine against the simulator: what goes
 // over the wire and what comes out of the node.
+import { Wonotify } from '../../nodes/Wonotify/Wonotify.node';
 import { runWonotifyNode } from './n8n-engine';
 import { credentialsFor, SEEDED_INSTANCE, SEEDED_TOKEN, useSimulator } from './simulator-setup';
 
@@ -48,6 +49,8 @@ describe('Message → Send Text', () => {
 			status: 'pending',
 			instanceId: INSTANCE,
 		});
+		// The token travels in the JSON body only, out of the URL that proxies and access logs keep.
+		expect(request.query.access_token).toBeUndefined();
 		expect(new Date(item.json.timestamp as string).toISOString()).toBe(item.json.timestamp);
 		expect(item.json.response).toMatchObject({ status: 'success' });
 		expect(item.pairedItem).toEqual({ item: 0 });
@@ -120,11 +123,11 @@ describe('Message → Send Media', () => {
 describe('Group', () => {
 	const GROUP = '120363023285171234@g.us';
 
-	test('Send Text puts group_id in the query string and the body', async () => {
+	test('Send Text puts group_id in the query string and the body, and the token in the body only', async () => {
 		const [item] = await run({ resource: 'group', operation: 'sendText', groupId: GROUP, message: 'Team update' });
 		const request = onlyRequest('/send_group');
-		expect(request.query.group_id).toBe(GROUP);
-		expect(request.body).toMatchObject({ group_id: GROUP, type: 'text', message: 'Team update' });
+		expect(request.query).toEqual({ group_id: GROUP });
+		expect(request.body).toMatchObject({ group_id: GROUP, type: 'text', message: 'Team update', access_token: SEEDED_TOKEN });
 		expect(item.json).toMatchObject({ chatId: GROUP, groupId: GROUP, status: 'pending' });
 		expect(item.json.messageId).toBe(ctx.sim.getInstance(INSTANCE).sent[0].key.id);
 	});
@@ -308,8 +311,36 @@ describe('Instance', () => {
 
 	test('Reconnect reports the connected account', async () => {
 		const [item] = await run({ resource: 'instance', operation: 'reconnect' });
-		expect(item.json).toMatchObject({ instanceId: INSTANCE, status: 'success' });
-		expect(JSON.stringify(item.json)).toContain('919876543210');
+		expect(item.json).toMatchObject({
+			instanceId: INSTANCE,
+			status: 'success',
+			connected: true,
+			needsQrScan: false,
+			phoneNumber: '919876543210',
+			nextStep: null,
+		});
+	});
+
+	test('Reconnect on a disconnected instance answers "not connected" as an item, to branch on', async () => {
+		const { id } = ctx.sim.addInstance({ token: SEEDED_TOKEN, connected: false });
+		const [item] = await run({ resource: 'instance', operation: 'reconnect', instanceId: id });
+		expect(item.json).toMatchObject({
+			instanceId: id,
+			status: 'notConnected',
+			connected: false,
+			needsQrScan: true,
+			phoneNumber: null,
+			nextStep: expect.stringMatching(/Get QR Code/),
+			response: { status: 'error', relogin: true },
+		});
+	});
+
+	test('Reconnect still fails on other gateway errors', async () => {
+		const result = await runWonotifyNode({
+			parameters: { resource: 'instance', operation: 'reconnect', instanceId: 'AAAAAAAAAAAAA' },
+			credentials: credentialsFor(ctx.sim),
+		});
+		expect((result.error as unknown as { message: string }).message).toBe('Wonotify: Instance ID Invalidated');
 	});
 
 	test('Reboot succeeds', async () => {
@@ -318,10 +349,28 @@ describe('Instance', () => {
 		expect(onlyRequest('/reboot').query).toMatchObject({ instance_id: INSTANCE });
 	});
 
-	test('Logout succeeds although the gateway answers in plain text', async () => {
+	test('Log Out succeeds although the gateway answers in plain text', async () => {
 		const [loggedOut] = await run({ resource: 'instance', operation: 'logout' });
-		expect(loggedOut.json).toMatchObject({ instanceId: INSTANCE, status: 'success', message: 'Success' });
+		expect(loggedOut.json).toMatchObject({ instanceId: INSTANCE, status: 'success', alreadyLoggedOut: false, message: 'Success' });
 		expect(ctx.sim.getInstance(INSTANCE).connected).toBe(false);
+	});
+
+	test('Log Out of an instance already logged out succeeds and says so', async () => {
+		await run({ resource: 'instance', operation: 'logout' });
+		const [again] = await run({ resource: 'instance', operation: 'logout' });
+		expect(again.json).toMatchObject({
+			instanceId: INSTANCE,
+			status: 'success',
+			alreadyLoggedOut: true,
+			message: 'This account seems to have logged out before.',
+		});
+	});
+
+	test('the Log Out operation is named in n8n\'s verb style', () => {
+		const operations = new Wonotify().description.properties.find(
+			(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes('instance'),
+		)?.options as Array<{ name: string; value: string; action: string }>;
+		expect(operations.find((option) => option.value === 'logout')).toMatchObject({ name: 'Log Out', action: 'Log out an instance' });
 	});
 
 	test('Reset removes the instance', async () => {

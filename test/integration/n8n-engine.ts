@@ -104,11 +104,15 @@ export interface RunNodeOptions {
 	credentials: ICredentialDataDecryptedObject;
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** On Error "Continue (using error output)": n8n splits success and error items. */
+	errorOutput?: boolean;
 }
 
 export interface NodeRun {
-	/** The node's output items (empty when it failed). */
+	/** The node's output items (empty when it failed); with errorOutput, its success output. */
 	items: INodeExecutionData[];
+	/** With errorOutput: the items n8n routed to the error output. */
+	errorItems: INodeExecutionData[];
 	/** The error the node failed with, as n8n stores it in the execution. */
 	error?: IRun['data']['resultData']['error'];
 	run: IRun;
@@ -125,6 +129,7 @@ export async function runWonotifyNode(options: RunNodeOptions): Promise<NodeRun>
 		parameters: options.parameters as INode['parameters'],
 		credentials: { wonotifyApi: { id: 'cred-1', name: 'Wonotify account' } },
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(options.errorOutput ? { onError: 'continueErrorOutput' as const } : {}),
 	};
 	const workflow = new Workflow({
 		id: 'test-workflow',
@@ -161,7 +166,8 @@ export async function runWonotifyNode(options: RunNodeOptions): Promise<NodeRun>
 	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
 	const run = await finished;
 	const taskData = run.data.resultData.runData.Wonotify?.[0];
-	return { items: taskData?.data?.main?.[0] ?? [], error: run.data.resultData.error, run };
+	const [items, errorItems] = taskData?.data?.main ?? [];
+	return { items: items ?? [], errorItems: errorItems ?? [], error: run.data.resultData.error, run };
 }
 
 /** What a running n8n hands to node contexts, for an n8n reachable at `n8nUrl`. */

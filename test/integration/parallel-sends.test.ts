@@ -1,5 +1,6 @@
 // Parallel Sends: several chats at once, never two messages to one chat at once, every chat's
 // messages in input order, output in input order, together with Delay and Continue On Fail.
+import { describeItemIndexes } from '../../nodes/Wonotify/batch-failure';
 import { runWonotifyNode } from './n8n-engine';
 import { credentialsFor, SEEDED_INSTANCE, useSimulator } from './simulator-setup';
 
@@ -92,4 +93,19 @@ test('without Continue On Fail, a failure stops new sends and reports the earlie
 	expect(error.context.itemIndex).toBe(0);
 	// The first three started together; nothing started after the failure came back.
 	expect(ctx.sim.requestsTo('/send').length).toBeLessThanOrEqual(3);
+});
+
+test('without Continue On Fail, the error lists what really went out, also items after the failed one', async () => {
+	ctx.sim.setLatency(20);
+	ctx.sim.failNext('quota', { count: 1, path: '/send' });
+	const result = await send({ parallelSends: 3 });
+	const error = result.error as unknown as { description: string; context: { itemIndex: number } };
+	// Three started together; one failed, the two others were sent (whatever their order).
+	const sentIndexes = sentTexts().map((text: string) => items.findIndex((item) => item.json.text === text));
+	expect(sentIndexes).toHaveLength(2);
+	expect(sentIndexes).not.toContain(error.context.itemIndex);
+	expect(Math.max(...sentIndexes)).toBeGreaterThan(error.context.itemIndex);
+	expect(error.description).toContain(
+		`${describeItemIndexes(sentIndexes).replace(/^i/, 'I')} (2 messages) were already sent before this error stopped the node.`,
+	);
 });

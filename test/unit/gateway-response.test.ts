@@ -2,7 +2,9 @@ import {
 	describeGatewayError,
 	describeUnsentMessage,
 	extractSentMessageId,
+	isAlreadyLoggedOutAnswer,
 	isHtml,
+	isReloginAnswer,
 	redact,
 } from '../../nodes/Wonotify/gateway-response';
 
@@ -197,4 +199,35 @@ describe('describeUnsentMessage', () => {
 				'The gateway answered "success" but returned no message ID, so nothing was sent. Check that the instance is connected and that the message content is valid.',
 		});
 	});
+});
+
+describe('isReloginAnswer', () => {
+	it.each([
+		['Reconnect\'s documented answer', { status: 'error', message: 'Error', relogin: true }],
+		['the same in words', { status: 'error', message: 'This WhatsApp account relogin required' }],
+	])('recognises %s', (_label, response) => {
+		expect(isReloginAnswer(response)).toBe(true);
+	});
+
+	it.each([
+		['a success', { status: 'success', message: 'Success', relogin: true }],
+		['another error', { status: 'error', message: 'Instance ID Invalidated' }],
+		['relogin as a string', { status: 'error', message: 'Error', relogin: 'true' }],
+	])('does not take %s for it', (_label, response) => {
+		expect(isReloginAnswer(response)).toBe(false);
+	});
+});
+
+describe('isAlreadyLoggedOutAnswer', () => {
+	it('recognises the documented message, as JSON or as plain text', () => {
+		expect(isAlreadyLoggedOutAnswer({ status: 'error', message: 'This account seems to have logged out before.' })).toBe(true);
+		expect(isAlreadyLoggedOutAnswer({ status: 'success', message: 'This account seems to have logged out before.' })).toBe(true);
+	});
+
+	it.each([{ status: 'success', message: 'Success' }, { status: 'error', message: 'This WhatsApp account relogin required' }, { status: 'error' }])(
+		'does not take %j for it',
+		(response) => {
+			expect(isAlreadyLoggedOutAnswer(response)).toBe(false);
+		},
+	);
 });

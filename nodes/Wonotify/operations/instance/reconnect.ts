@@ -1,15 +1,35 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { jidToPhoneNumber } from '../../../shared/whatsapp-ids';
+import { isReloginAnswer, RESCAN_STEP } from '../../gateway-response';
 import { instanceOperation } from './instance-call';
 
+// Reconnect doubles as the gateway's connection probe: "not connected, scan again" is an
+// answer a workflow branches on (e.g. an hourly check that mails the QR code), not a failure.
 export const reconnect = instanceOperation({
 	value: 'reconnect',
 	name: 'Reconnect',
 	action: 'Reconnect an instance',
-	description: 'Restart the connection to WhatsApp Web after a disconnect; also tells whether the account is connected',
+	description:
+		'Restart the connection to WhatsApp Web after a disconnect; also tells whether the account is connected (connected, needsQrScan)',
 	endpoint: 'reconnect',
+	request: { acceptErrorAnswer: isReloginAnswer },
 	output: (_context, response, instanceId) => {
+		if (isReloginAnswer(response)) {
+			return {
+				json: {
+					instanceId,
+					status: 'notConnected',
+					connected: false,
+					needsQrScan: true,
+					phoneNumber: null,
+					name: null,
+					avatar: null,
+					nextStep: RESCAN_STEP,
+					response,
+				},
+			};
+		}
 		const account = (response.data ?? {}) as IDataObject;
 		const accountId = typeof account.id === 'string' ? account.id : '';
 		return {
@@ -17,9 +37,11 @@ export const reconnect = instanceOperation({
 				instanceId,
 				status: 'success',
 				connected: true,
+				needsQrScan: false,
 				phoneNumber: jidToPhoneNumber(accountId) ?? null,
 				name: account.name ?? null,
 				avatar: account.avatar ?? null,
+				nextStep: null,
 				response,
 			},
 		};
