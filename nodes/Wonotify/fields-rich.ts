@@ -1,7 +1,29 @@
 // Fields of the button and list operations.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { delayOption, optionsCollection, parallelSendsOption, timeoutOption } from './fields';
+import { chatIdField, delayOption, optionsCollection, parallelSendsOption, PHONE_NUMBER_FORMAT, timeoutOption } from './fields';
+
+/**
+ * The gateway sends buttons and lists with send_template, which takes a phone number;
+ * groups only get text and media (send_group). So these operations reach people only.
+ */
+export const personChatIdField: INodeProperties = {
+	...chatIdField,
+	description: `${PHONE_NUMBER_FORMAT}, or the chatId of a Wonotify Trigger message from a contact. Buttons and lists cannot be sent to groups.`,
+};
+
+/**
+ * WhatsApp shows buttons and lists inconsistently while the send still succeeds, so the user
+ * hears it where they build them, with the way out.
+ */
+export function renderingNotice(problem: string): INodeProperties {
+	return {
+		displayName: `${problem} To make sure everyone sees the choices, use the Plain-Text Fallback option below.`,
+		name: 'renderingNotice',
+		type: 'notice',
+		default: '',
+	};
+}
 
 export const textFallbackOption: INodeProperties = {
 	displayName: 'Plain-Text Fallback',

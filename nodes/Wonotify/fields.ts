@@ -15,6 +15,10 @@ export const instanceIdField: INodeProperties = {
 		'The Wonotify instance (one connected WhatsApp account) to use. Leave empty to use the Default Instance ID of the credential.',
 };
 
+/** How to write a phone number, for every field that takes one. */
+export const PHONE_NUMBER_FORMAT =
+	'Country code and number, e.g. 919876543210 (+, spaces, dashes and a (0) after the country code are removed)';
+
 export const chatIdField: INodeProperties = {
 	displayName: 'Phone Number or Chat ID',
 	name: 'chatId',
@@ -22,8 +26,7 @@ export const chatIdField: INodeProperties = {
 	default: '',
 	required: true,
 	placeholder: 'e.g. 919876543210',
-	description:
-		'Country code and number, digits only, e.g. 919876543210 (+, spaces and dashes are removed). The chatId of a Wonotify Trigger message works as it is, also for groups.',
+	description: `${PHONE_NUMBER_FORMAT}. The chatId of a Wonotify Trigger message works as it is, also for groups.`,
 };
 
 export const groupIdField: INodeProperties = {
@@ -54,9 +57,9 @@ export const mediaFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'https://example.com/invoice.pdf',
+		placeholder: 'e.g. https://example.com/invoice.pdf',
 		description:
-			'Public address of the file. Its extension decides how WhatsApp shows it: .jpg .jpeg .png .gif image, .mp4 video, .ogg audio, anything else a document.',
+			'Public address of the file: Wonotify downloads it from there. Its extension decides how WhatsApp shows it: .jpg .jpeg .png .gif image, .mp4 video, .ogg audio, anything else a document.',
 	},
 	{
 		displayName: 'Caption',
@@ -71,7 +74,7 @@ export const mediaFields: INodeProperties[] = [
 		name: 'fileName',
 		type: 'string',
 		default: '',
-		placeholder: 'invoice.pdf',
+		placeholder: 'e.g. invoice.pdf',
 		description: 'Name shown for documents. Leave empty to use the name in the URL.',
 	},
 ];

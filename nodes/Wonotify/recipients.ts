@@ -4,20 +4,19 @@ import { InputError, requireText } from './input-error';
 export type Recipient = { kind: 'number'; number: string } | { kind: 'group'; groupId: string };
 
 const NUMBER_HINT =
-	'Use the country code and the number, digits only, e.g. 919876543210 (+, spaces, dashes and a leading 00 are removed for you).';
+	'Use the country code and the number, e.g. 919876543210 (+, spaces, dashes, a leading 00 and a (0) after the country code are removed for you).';
 const GROUP_HINT =
 	'A group ID looks like 120363023285171234@g.us. The Wonotify Trigger gives it as groupId on group messages.';
+const GROUPS_GET_TEXT_HINT =
+	'WhatsApp groups can only get text and media. Use Send Text (it takes this group ID as it is) or the Group resource, and write the choices into the text.';
 
 /**
  * A phone number or a chat ID, as typed or as the Wonotify Trigger gives it. Group chat IDs
- * are accepted where a reply to "the same chat" must reach a group too.
+ * are accepted so that a reply to "the same chat" reaches a group too.
  */
-export function parseRecipient(field: string, value: unknown, allowGroups: boolean): Recipient {
+export function parseRecipient(field: string, value: unknown): Recipient {
 	const text = requireText(field, value);
-	if (isGroupId(text)) {
-		if (allowGroups) return { kind: 'group', groupId: text };
-		throw new InputError(field, `"${text}" is a group ID; this operation can only send to a phone number`);
-	}
+	if (isGroupId(text)) return { kind: 'group', groupId: text };
 	if (isPrivacyId(text)) {
 		throw new InputError(
 			field,
@@ -40,8 +39,18 @@ export function parseGroupId(field: string, value: unknown): string {
 	return text;
 }
 
-/** A phone number only (buttons and lists are sent to people, by number). */
-export function parsePhoneNumber(field: string, value: unknown): string {
-	const recipient = parseRecipient(field, value, false);
-	return recipient.kind === 'number' ? recipient.number : '';
+/**
+ * Who buttons, template buttons and lists go to: a person only. The gateway sends them with
+ * send_template, which takes a phone number; groups get text and media only (send_group).
+ */
+export function parsePersonRecipient(field: string, value: unknown): string {
+	const recipient = parseRecipient(field, value);
+	if (recipient.kind === 'group') {
+		throw new InputError(
+			field,
+			`"${recipient.groupId}" is a group; buttons and lists can only be sent to a phone number, not to a group`,
+			GROUPS_GET_TEXT_HINT,
+		);
+	}
+	return recipient.number;
 }

@@ -7,7 +7,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { pickInstanceId } from '../Wonotify/fields';
 import { InputError } from '../Wonotify/input-error';
 import { getWonotifyCredentials, wonotifyRequest } from '../Wonotify/transport';
-import { unreachableWebhookProblem } from './reachability';
+import { unreachableWebhookProblem } from '../shared/reachability';
 import { newSecret, secretMatches, withSecret } from './secret';
 
 export interface Registration {

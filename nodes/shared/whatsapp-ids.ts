@@ -22,17 +22,25 @@ export function isPrivacyId(value: string): boolean {
 	return /@lid$/i.test(value.trim());
 }
 
+// "+44 (0)20 7946 0958" (UK, Germany, the Netherlands, Switzerland, …): the "(0)" is the trunk
+// prefix, dialled only from inside the country; kept, it makes a wrong number that still has
+// a plausible length. The rule is deliberately narrow: a "(0)" is dropped only right after a
+// written country code (+ or 00 and 1–3 digits, optionally in brackets). Anywhere else it
+// is kept as a digit, since whether it is a trunk prefix cannot be told from the text.
+const TRUNK_ZERO_AFTER_COUNTRY_CODE = /^(\(?(?:\+|00)\s*\d{1,3}\)?)[\s\-./]*\(\s*0\s*\)/;
+
 /**
  * Turns what users paste as a phone number into the digits the gateway wants:
  * `+91 98765-43210`, `(0091) 98765.43210` and `919876543210@s.whatsapp.net` all give
- * `919876543210`. Returns undefined when the result is not a plausible international number.
+ * `919876543210`, and `+44 (0)20 7946 0958` gives `442079460958`. Returns undefined when the
+ * result is not a plausible international number.
  */
 export function normalisePhoneNumber(input: string): string | undefined {
 	const trimmed = input.trim();
 	const fromJid = jidToPhoneNumber(trimmed);
 	if (fromJid !== undefined) return inPhoneRange(fromJid);
 	if (!/^[+\d\s\-.()/]+$/.test(trimmed)) return undefined;
-	let digits = trimmed.replace(/\D/g, '');
+	let digits = trimmed.replace(TRUNK_ZERO_AFTER_COUNTRY_CODE, '$1 ').replace(/\D/g, '');
 	if (!trimmed.startsWith('+') && digits.startsWith('00')) digits = digits.slice(2);
 	return inPhoneRange(digits);
 }

@@ -30,6 +30,18 @@ const cases: Array<[string, Record<string, unknown>, RegExp, number]> = [
 		/^Media URL: /,
 		2,
 	],
+	[
+		'a group ID for buttons',
+		{ ...buttons([{ type: 'quick_reply', displayText: 'Yes' }]), chatId: '120363023285171234@g.us' },
+		/^Phone Number or Chat ID: "120363023285171234@g\.us" is a group; buttons and lists can only be sent to a phone number, not to a group/,
+		2,
+	],
+	[
+		'a group ID for a list',
+		{ resource: 'message', operation: 'sendList', chatId: '120363023285171234@g.us', message: 'x', buttonText: 'Menu', rowsInput: 'fields', rows: { row: [{ title: 'A' }] } },
+		/^Phone Number or Chat ID: .* is a group; buttons and lists can only be sent to a phone number/,
+		2,
+	],
 	['too many buttons', buttons(Array.from({ length: 11 }, (_, i) => ({ type: 'quick_reply', displayText: `B${i}` }))), /^Buttons: has 11 buttons; WhatsApp allows at most 10/, 0],
 	['no buttons', buttons([]), /^Buttons: has no buttons; add at least one/, 0],
 	['URL button without URL', buttons([{ type: 'cta_url', displayText: 'Shop', url: '' }]), /^Buttons → button 1 → URL: is empty/, 0],
@@ -90,4 +102,98 @@ test('an empty Instance ID with no credential default names the field', async ()
 	});
 	expect((result.error as unknown as { message: string }).message).toBe('Instance ID: is empty [item 0]');
 	expect(ctx.sim.requests).toHaveLength(0);
+});
+
+test('a group ID for buttons gets a hint pointing to Send Text and the Group resource', async () => {
+	const result = await runWonotifyNode({
+		parameters: {
+			...buttons([{ type: 'quick_reply', displayText: 'Yes' }]),
+			instanceId: SEEDED_INSTANCE.id,
+			chatId: '120363023285171234@g.us',
+		} as never,
+		credentials: credentialsFor(ctx.sim),
+	});
+	const error = result.error as unknown as { message: string; description: string };
+	expect(error.message).toMatch(/is a group; buttons and lists can only be sent to a phone number, not to a group \[item 0\]$/);
+	expect(error.description).toMatch(/Send Text.*Group resource/);
+	expect(ctx.sim.requests).toHaveLength(0);
+});
+
+describe('a Media URL that a hosted gateway cannot download', () => {
+	// A public Base URL whose host never resolves: should a check ever let a request through,
+	// it goes nowhere.
+	const publicGateway = { baseUrl: 'https://wonotify.invalid/api' };
+	const media = {
+		message: { resource: 'message', operation: 'sendMedia', chatId: '919876543210' },
+		group: { resource: 'group', operation: 'sendMedia', groupId: '120363023285171234@g.us' },
+	};
+
+	test.each([
+		['message', 'http://localhost/invoice.pdf'],
+		['message', 'http://127.0.0.1:8080/invoice.pdf'],
+		['message', 'http://192.168.1.20/photos/a.jpg'],
+		['message', 'http://10.0.0.7/a.jpg'],
+		['message', 'http://[::1]/a.jpg'],
+		['message', 'http://fileserver/a.pdf'],
+		['group', 'https://nas.local/a.mp4'],
+		['group', 'http://172.16.4.2/a.jpg'],
+	] as const)('%s Send Media refuses %s before anything is sent, naming the field and the item', async (resource, mediaUrl) => {
+		const result = await runWonotifyNode({
+			parameters: {
+				...media[resource],
+				instanceId: SEEDED_INSTANCE.id,
+				mediaUrl: `={{ $json.bad ? ${JSON.stringify(mediaUrl)} : "https://example.com/a.pdf" }}`,
+			} as never,
+			credentials: credentialsFor(ctx.sim, publicGateway),
+			items: [{ json: { bad: false } }, { json: { bad: true } }],
+		});
+		const error = result.error as unknown as { message: string; description: string };
+		expect(error.message).toBe(
+			`Media URL: "${mediaUrl}" is a local or private address that Wonotify (wonotify.invalid) cannot download from [item 1]`,
+		);
+		expect(error.description).toMatch(/public address/);
+		expect(ctx.sim.requests).toHaveLength(0);
+	});
+
+	test('a gateway on a private network (self-hosted) may fetch a private Media URL: it is sent', async () => {
+		const result = await runWonotifyNode({
+			parameters: { ...media.message, instanceId: SEEDED_INSTANCE.id, mediaUrl: 'http://192.168.1.20/photos/a.jpg' } as never,
+			credentials: credentialsFor(ctx.sim),
+		});
+		expect(result.error).toBeUndefined();
+		const [request] = ctx.sim.requestsTo('/send');
+		expect(request.body).toMatchObject({ media_url: 'http://192.168.1.20/photos/a.jpg' });
+	});
+});
+
+describe('Set Webhook with Enable off', () => {
+	test('needs no Webhook URL: the node sends an address that never resolves, with enable=false', async () => {
+		const result = await runWonotifyNode({
+			parameters: { resource: 'instance', operation: 'setWebhook', instanceId: SEEDED_INSTANCE.id, enable: false } as never,
+			credentials: credentialsFor(ctx.sim),
+		});
+		expect(result.error).toBeUndefined();
+		const [request] = ctx.sim.requestsTo('/set_webhook');
+		expect(request.query).toMatchObject({ enable: 'false', webhook_url: 'https://events-off.invalid/' });
+		expect(ctx.sim.getInstance(SEEDED_INSTANCE.id).webhookEnabled).toBe(false);
+		expect(result.items[0].json).toMatchObject({ enabled: false, webhookUrl: 'https://events-off.invalid/' });
+	});
+
+	test('still checks a Webhook URL that was typed', async () => {
+		const result = await runWonotifyNode({
+			parameters: { resource: 'instance', operation: 'setWebhook', instanceId: SEEDED_INSTANCE.id, enable: false, webhookUrl: 'n8n.local/hook' } as never,
+			credentials: credentialsFor(ctx.sim),
+		});
+		expect((result.error as unknown as { message: string }).message).toBe('Webhook URL: "n8n.local/hook" is not a valid URL [item 0]');
+		expect(ctx.sim.requests).toHaveLength(0);
+	});
+
+	test('with Enable on, the Webhook URL is required (n8n itself refuses to run the node without it)', async () => {
+		const run = runWonotifyNode({
+			parameters: { resource: 'instance', operation: 'setWebhook', instanceId: SEEDED_INSTANCE.id, enable: true, webhookUrl: '' } as never,
+			credentials: credentialsFor(ctx.sim),
+		});
+		await expect(run).rejects.toThrow('Parameter "Webhook URL" is required.');
+		expect(ctx.sim.requests).toHaveLength(0);
+	});
 });

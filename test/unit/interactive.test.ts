@@ -155,6 +155,11 @@ describe('buttonsFromFields', () => {
 		expect(error.hint).toContain('+919876543210');
 	});
 
+	it('calls the international number of a call button written with a "(0)" trunk prefix', () => {
+		const [button] = buttonsFromFields([{ type: 'cta_call', displayText: 'Call', phoneNumber: '+44 (0)20 7946 0958' }], 10, ALL_TYPES);
+		expect(button.phoneNumber).toBe('+442079460958');
+	});
+
 	it('rejects a copy-code button without a code', () => {
 		const error = inputErrorOf(() => buttonsFromFields([{ type: 'cta_copy', displayText: 'Copy' }], 10, ALL_TYPES));
 		expect(error.message).toBe('Buttons → button 1 → Code to Copy: is empty');

@@ -1,70 +1,75 @@
 import { InputError, requireHttpUrl, requireText, tryParseJson } from '../../nodes/Wonotify/input-error';
-import { parseGroupId, parsePhoneNumber, parseRecipient } from '../../nodes/Wonotify/recipients';
+import { parseGroupId, parsePersonRecipient, parseRecipient } from '../../nodes/Wonotify/recipients';
 import { inputErrorOf } from './input-error-of';
 
 
 describe('parseRecipient', () => {
 	it('normalises a typed phone number', () => {
-		expect(parseRecipient('Phone Number', '+91 98765-43210', false)).toEqual({ kind: 'number', number: '919876543210' });
+		expect(parseRecipient('Phone Number', '+91 98765-43210')).toEqual({ kind: 'number', number: '919876543210' });
 	});
 
 	it('accepts a personal chat ID as the trigger gives it', () => {
-		expect(parseRecipient('Chat ID', '919876543210@s.whatsapp.net', true)).toEqual({ kind: 'number', number: '919876543210' });
-		expect(parseRecipient('Chat ID', '919876543210:7@c.us', false)).toEqual({ kind: 'number', number: '919876543210' });
+		expect(parseRecipient('Chat ID', '919876543210@s.whatsapp.net')).toEqual({ kind: 'number', number: '919876543210' });
+		expect(parseRecipient('Chat ID', '919876543210:7@c.us')).toEqual({ kind: 'number', number: '919876543210' });
 	});
 
 	it('accepts a number that an expression handed over as a JS number', () => {
-		expect(parseRecipient('Phone Number', 919876543210, false)).toEqual({ kind: 'number', number: '919876543210' });
+		expect(parseRecipient('Phone Number', 919876543210)).toEqual({ kind: 'number', number: '919876543210' });
 	});
 
-	it('returns a group ID, trimmed, when groups are allowed', () => {
-		expect(parseRecipient('Chat ID', ' 120363023285171234@g.us ', true)).toEqual({
+	it('returns a group ID, trimmed, so a reply reaches a group too', () => {
+		expect(parseRecipient('Chat ID', ' 120363023285171234@g.us ')).toEqual({
 			kind: 'group',
 			groupId: '120363023285171234@g.us',
 		});
 	});
 
-	it('rejects a group ID where only phone numbers can be sent to', () => {
-		const error = inputErrorOf(() => parseRecipient('Phone Number', '120363023285171234@g.us', false));
-		expect(error.field).toBe('Phone Number');
-		expect(error.message).toBe(
-			'Phone Number: "120363023285171234@g.us" is a group ID; this operation can only send to a phone number',
-		);
+	it('drops a "(0)" trunk prefix written after the country code', () => {
+		expect(parseRecipient('Phone Number', '+44 (0)20 7946 0958')).toEqual({ kind: 'number', number: '442079460958' });
 	});
 
-	it.each([true, false])('rejects a privacy ID (@lid) with a hint to use the trigger\'s from field (groups allowed: %s)', (allowGroups) => {
-		const error = inputErrorOf(() => parseRecipient('Chat ID', '123456789012345@lid', allowGroups));
+	it("rejects a privacy ID (@lid) with a hint to use the trigger's from field", () => {
+		const error = inputErrorOf(() => parseRecipient('Chat ID', '123456789012345@lid'));
 		expect(error.field).toBe('Chat ID');
 		expect(error.message).toBe('Chat ID: "123456789012345@lid" is a WhatsApp privacy ID (@lid), not a phone number');
 		expect(error.hint).toBe('Use the from field of the Wonotify Trigger output, which holds the phone number.');
 	});
 
 	it.each(['12345', 'call me', '1234567890123456', '919876543210@broadcast'])('rejects %j naming the field, with a format hint', (value) => {
-		const error = inputErrorOf(() => parseRecipient('Phone Number', value, true));
+		const error = inputErrorOf(() => parseRecipient('Phone Number', value));
 		expect(error.field).toBe('Phone Number');
 		expect(error.message).toBe(`Phone Number: "${value}" is not a valid phone number`);
 		expect(error.hint).toContain('e.g. 919876543210');
 	});
 
 	it.each([undefined, null, '', '   '])('rejects an empty value (%j) naming the field', (value) => {
-		const error = inputErrorOf(() => parseRecipient('Chat ID', value, true));
+		const error = inputErrorOf(() => parseRecipient('Chat ID', value));
 		expect(error.message).toBe('Chat ID: is empty');
 		expect(error.hint).toBe('Fill in Chat ID.');
 	});
 });
 
-describe('parsePhoneNumber', () => {
+describe('parsePersonRecipient (buttons and lists)', () => {
 	it('gives the digits of a valid number', () => {
-		expect(parsePhoneNumber('Phone Number', '0044 20 7946 0958')).toBe('442079460958');
+		expect(parsePersonRecipient('Phone Number', '0044 20 7946 0958')).toBe('442079460958');
 	});
 
-	it('never passes a group ID through', () => {
-		const error = inputErrorOf(() => parsePhoneNumber('Phone Number', '120363023285171234@g.us'));
-		expect(error.message).toContain('is a group ID');
+	it("accepts a contact's chat ID as the trigger gives it", () => {
+		expect(parsePersonRecipient('Phone Number or Chat ID', '919876543210@s.whatsapp.net')).toBe('919876543210');
+	});
+
+	it('refuses a group ID, saying plainly that buttons and lists cannot go to groups and what to use instead', () => {
+		const error = inputErrorOf(() => parsePersonRecipient('Phone Number or Chat ID', ' 120363023285171234@g.us '));
+		expect(error.field).toBe('Phone Number or Chat ID');
+		expect(error.message).toBe(
+			'Phone Number or Chat ID: "120363023285171234@g.us" is a group; buttons and lists can only be sent to a phone number, not to a group',
+		);
+		expect(error.hint).toContain('Send Text');
+		expect(error.hint).toContain('Group resource');
 	});
 
 	it('rejects a privacy ID', () => {
-		expect(inputErrorOf(() => parsePhoneNumber('Phone Number', '42@lid')).message).toContain('privacy ID (@lid)');
+		expect(inputErrorOf(() => parsePersonRecipient('Phone Number', '42@lid')).message).toContain('privacy ID (@lid)');
 	});
 });
 

@@ -32,6 +32,34 @@ describe('normalisePhoneNumber', () => {
 		expect(normalisePhoneNumber(input)).toBe(expected);
 	});
 
+	// "(0)" right after the country code is the trunk prefix, dialled only inside the country.
+	it.each([
+		['UK with spaces', '+44 (0)20 7946 0958', '442079460958'],
+		['UK without spaces', '+44(0)2079460958', '442079460958'],
+		['Germany', '+49 (0)30 1234567', '49301234567'],
+		['the Netherlands, with dashes', '+31 (0)20-123-4567', '31201234567'],
+		['spaces inside the brackets', '+44 ( 0 ) 20 7946 0958', '442079460958'],
+		['a leading 00 instead of +', '0044 (0)20 7946 0958', '442079460958'],
+		['the country code in brackets', '(+44) (0)20 7946 0958', '442079460958'],
+		['a dash before the bracket', '+41-(0)44-668-1800', '41446681800'],
+	])('drops a "(0)" trunk prefix after the country code: %s (%j → %j)', (_label, input, expected) => {
+		expect(normalisePhoneNumber(input)).toBe(expected);
+	});
+
+	// Anywhere else, whether a 0 is a trunk prefix cannot be told from the text: it is kept.
+	it.each([
+		['a 0 that belongs to the number (Italy)', '+39 06 1234 5678', '390612345678'],
+		['a "(0)" further into the number', '+44 20 (0)7946 0958', '4420079460958'],
+		['a 0 without brackets after the country code', '+44 020 7946 0958', '4402079460958'],
+		['an area code in brackets', '+1 (415) 555-2671', '14155552671'],
+	])('keeps every other 0: %s (%j → %j)', (_label, input, expected) => {
+		expect(normalisePhoneNumber(input)).toBe(expected);
+	});
+
+	it('still refuses a "(0)" number without a country code (a local number)', () => {
+		expect(normalisePhoneNumber('(0)20 7946 0958')).toBeUndefined();
+	});
+
 	it.each([
 		['empty', ''],
 		['whitespace only', '   '],

@@ -1,5 +1,32 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
 import { requireHttpUrl } from '../../input-error';
 import { instanceOperation } from './instance-call';
+
+// set_webhook needs a valid webhook_url even with enable=false (the gateway answers "Webhook
+// URL is not a valid URL" otherwise), but turning events off should not need a made-up URL
+// from the user. This one is sent instead: the reserved .invalid domain never resolves, so
+// nothing is ever delivered there, even if the webhook is switched on again in the dashboard.
+const EVENTS_OFF_WEBHOOK_URL = 'https://events-off.invalid/';
+
+const webhookUrlField: INodeProperties = {
+	displayName: 'Webhook URL',
+	name: 'webhookUrl',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. https://n8n.example.com/webhook/orders',
+};
+
+/** What to send: the typed URL, which is required while events are on. */
+function readWebhookSettings(context: IExecuteFunctions, itemIndex: number): { webhookUrl: string; enabled: boolean } {
+	const enabled = Boolean(context.getNodeParameter('enable', itemIndex, true));
+	const typed = context.getNodeParameter('webhookUrl', itemIndex, '');
+	const leftEmpty = !enabled && String(typed ?? '').trim() === '';
+	return {
+		webhookUrl: leftEmpty ? EVENTS_OFF_WEBHOOK_URL : requireHttpUrl(webhookUrlField.displayName, typed),
+		enabled,
+	};
+}
 
 export const setWebhook = instanceOperation({
 	value: 'setWebhook',
@@ -16,13 +43,15 @@ export const setWebhook = instanceOperation({
 			default: '',
 		},
 		{
-			displayName: 'Webhook URL',
-			name: 'webhookUrl',
-			type: 'string',
-			default: '',
+			...webhookUrlField,
 			required: true,
-			placeholder: 'https://n8n.example.com/webhook/…',
 			description: 'Public address that receives the events; Wonotify must be able to reach it',
+			displayOptions: { show: { enable: [true] } },
+		},
+		{
+			...webhookUrlField,
+			description: 'Leave empty to just stop the events',
+			displayOptions: { show: { enable: [false] } },
 		},
 		{
 			displayName: 'Enable',
@@ -32,18 +61,12 @@ export const setWebhook = instanceOperation({
 			description: 'Whether events are sent to the URL. Turn off to stop them.',
 		},
 	],
-	query: (context, itemIndex) => ({
-		webhook_url: requireHttpUrl('Webhook URL', context.getNodeParameter('webhookUrl', itemIndex)),
-		enable: context.getNodeParameter('enable', itemIndex, true) ? 'true' : 'false',
-	}),
-	output: (context, response, instanceId, itemIndex) => ({
-		json: {
-			instanceId,
-			status: 'success',
-			webhookUrl: context.getNodeParameter('webhookUrl', itemIndex),
-			enabled: context.getNodeParameter('enable', itemIndex, true),
-			message: response.message ?? null,
-			response,
-		},
-	}),
+	query: (context, itemIndex) => {
+		const { webhookUrl, enabled } = readWebhookSettings(context, itemIndex);
+		return { webhook_url: webhookUrl, enable: enabled ? 'true' : 'false' };
+	},
+	output: (context, response, instanceId, itemIndex) => {
+		const { webhookUrl, enabled } = readWebhookSettings(context, itemIndex);
+		return { json: { instanceId, status: 'success', webhookUrl, enabled, message: response.message ?? null, response } };
+	},
 });

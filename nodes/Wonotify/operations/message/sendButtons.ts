@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { chatIdField, readOptions, resolveInstanceId, textField } from '../../fields';
-import { buttonTextField, inputModeField, replyIdField, richOptions } from '../../fields-rich';
+import { readOptions, resolveInstanceId, textField } from '../../fields';
+import { buttonTextField, inputModeField, personChatIdField, renderingNotice, replyIdField, richOptions } from '../../fields-rich';
 import { requireText } from '../../input-error';
 import {
 	buttonsFromFields,
@@ -11,7 +11,7 @@ import {
 	type ButtonFields,
 } from '../../interactive/buttons';
 import { buttonChoicesText, type TextFallback } from '../../interactive/plain-text';
-import { parsePhoneNumber } from '../../recipients';
+import { parsePersonRecipient } from '../../recipients';
 import { richMessageCall } from '../../send';
 import type { WonotifyOperation } from '../../types';
 
@@ -25,7 +25,8 @@ export const sendButtons: WonotifyOperation = {
 	description: 'Send a message with quick reply, URL, call or copy-code buttons',
 	needsInstance: true,
 	properties: [
-		chatIdField,
+		renderingNotice('WhatsApp often does not show buttons, especially on WhatsApp Web and Desktop.'),
+		personChatIdField,
 		{ ...textField, description: 'The text above the buttons' },
 		inputModeField('buttonsInput', 'Buttons'),
 		{
@@ -61,7 +62,7 @@ export const sendButtons: WonotifyOperation = {
 							name: 'url',
 							type: 'string',
 							default: '',
-							placeholder: 'https://example.com',
+							placeholder: 'e.g. https://example.com/shop',
 							displayOptions: { show: { type: ['cta_url'] } },
 						},
 						{
@@ -69,7 +70,7 @@ export const sendButtons: WonotifyOperation = {
 							name: 'phoneNumber',
 							type: 'string',
 							default: '',
-							placeholder: '+919876543210',
+							placeholder: 'e.g. +919876543210',
 							displayOptions: { show: { type: ['cta_call'] } },
 						},
 						{
@@ -77,7 +78,7 @@ export const sendButtons: WonotifyOperation = {
 							name: 'copyCode',
 							type: 'string',
 							default: '',
-							placeholder: 'PROMO2024',
+							placeholder: 'e.g. PROMO2024',
 							displayOptions: { show: { type: ['cta_copy'] } },
 						},
 					],
@@ -110,7 +111,7 @@ export const sendButtons: WonotifyOperation = {
 	],
 	async prepare(context, itemIndex) {
 		const instanceId = await resolveInstanceId(context, itemIndex);
-		const number = parsePhoneNumber(chatIdField.displayName, context.getNodeParameter('chatId', itemIndex));
+		const number = parsePersonRecipient(personChatIdField.displayName, context.getNodeParameter('chatId', itemIndex));
 		const text = requireText(textField.displayName, context.getNodeParameter('message', itemIndex));
 		const buttons =
 			context.getNodeParameter('buttonsInput', itemIndex) === 'json'

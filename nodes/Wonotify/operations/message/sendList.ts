@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { chatIdField, readOptions, resolveInstanceId, textField } from '../../fields';
-import { inputModeField, richOptions } from '../../fields-rich';
+import { readOptions, resolveInstanceId, textField } from '../../fields';
+import { inputModeField, personChatIdField, renderingNotice, richOptions } from '../../fields-rich';
 import { requireText } from '../../input-error';
 import { MAX_LIST_ROWS, sectionsFromFields, sectionsFromJson, toListSections, type ListRowFields } from '../../interactive/list';
 import { listChoicesText, type TextFallback } from '../../interactive/plain-text';
-import { parsePhoneNumber } from '../../recipients';
+import { parsePersonRecipient } from '../../recipients';
 import { richMessageCall } from '../../send';
 import type { WonotifyOperation } from '../../types';
 
@@ -16,7 +16,8 @@ export const sendList: WonotifyOperation = {
 	description: 'Send a message with a button that opens a list of choices',
 	needsInstance: true,
 	properties: [
-		chatIdField,
+		renderingNotice('WhatsApp often does not show lists, especially on WhatsApp Web and Desktop, and sometimes not at all.'),
+		personChatIdField,
 		{ ...textField, description: 'The text above the list button' },
 		{
 			displayName: 'List Button Text',
@@ -86,7 +87,7 @@ export const sendList: WonotifyOperation = {
 	],
 	async prepare(context, itemIndex) {
 		const instanceId = await resolveInstanceId(context, itemIndex);
-		const number = parsePhoneNumber(chatIdField.displayName, context.getNodeParameter('chatId', itemIndex));
+		const number = parsePersonRecipient(personChatIdField.displayName, context.getNodeParameter('chatId', itemIndex));
 		const text = requireText(textField.displayName, context.getNodeParameter('message', itemIndex));
 		const buttonText = requireText('List Button Text', context.getNodeParameter('buttonText', itemIndex));
 		const sections =

@@ -1,12 +1,15 @@
 import { chatIdField } from '../../fields';
 import { parseRecipient } from '../../recipients';
+import { withReachableMedia } from '../../send';
 import { mediaOperation } from '../text-and-media';
 
-export const sendMedia = mediaOperation({
-	value: 'sendMedia',
-	name: 'Send Media',
-	action: 'Send an image, video, audio or document',
-	description: 'Send a file from a public URL, with an optional caption, to a phone number or chat',
-	recipientField: chatIdField,
-	toRecipient: (value) => parseRecipient(chatIdField.displayName, value, true),
-});
+export const sendMedia = withReachableMedia(
+	mediaOperation({
+		value: 'sendMedia',
+		name: 'Send Media',
+		action: 'Send an image, video, audio or document',
+		description: 'Send a file from a public URL, with an optional caption, to a phone number or chat',
+		recipientField: chatIdField,
+		toRecipient: (value) => parseRecipient(chatIdField.displayName, value),
+	}),
+);

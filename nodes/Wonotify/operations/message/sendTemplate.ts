@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { chatIdField, readOptions, resolveInstanceId, textField } from '../../fields';
-import { buttonTextField, inputModeField, replyIdField, richOptions } from '../../fields-rich';
+import { readOptions, resolveInstanceId, textField } from '../../fields';
+import { buttonTextField, inputModeField, personChatIdField, renderingNotice, replyIdField, richOptions } from '../../fields-rich';
 import { requireText } from '../../input-error';
 import {
 	buttonsFromFields,
@@ -11,7 +11,7 @@ import {
 	type ButtonFields,
 } from '../../interactive/buttons';
 import { buttonChoicesText, type TextFallback } from '../../interactive/plain-text';
-import { parsePhoneNumber } from '../../recipients';
+import { parsePersonRecipient } from '../../recipients';
 import { richMessageCall } from '../../send';
 import type { WonotifyOperation } from '../../types';
 
@@ -22,7 +22,8 @@ export const sendTemplate: WonotifyOperation = {
 	description: 'Send a message with up to 3 template buttons (the older WhatsApp button format)',
 	needsInstance: true,
 	properties: [
-		chatIdField,
+		renderingNotice('WhatsApp often does not show buttons, and sometimes does not show this older button format at all.'),
+		personChatIdField,
 		{ ...textField, description: 'The text above the buttons' },
 		inputModeField('templateButtonsInput', 'Buttons'),
 		{
@@ -57,7 +58,7 @@ export const sendTemplate: WonotifyOperation = {
 							name: 'url',
 							type: 'string',
 							default: '',
-							placeholder: 'https://example.com',
+							placeholder: 'e.g. https://example.com/shop',
 							displayOptions: { show: { type: ['cta_url'] } },
 						},
 						{
@@ -65,7 +66,7 @@ export const sendTemplate: WonotifyOperation = {
 							name: 'phoneNumber',
 							type: 'string',
 							default: '',
-							placeholder: '+919876543210',
+							placeholder: 'e.g. +919876543210',
 							displayOptions: { show: { type: ['cta_call'] } },
 						},
 					],
@@ -95,7 +96,7 @@ export const sendTemplate: WonotifyOperation = {
 	],
 	async prepare(context, itemIndex) {
 		const instanceId = await resolveInstanceId(context, itemIndex);
-		const number = parsePhoneNumber(chatIdField.displayName, context.getNodeParameter('chatId', itemIndex));
+		const number = parsePersonRecipient(personChatIdField.displayName, context.getNodeParameter('chatId', itemIndex));
 		const text = requireText(textField.displayName, context.getNodeParameter('message', itemIndex));
 		const buttons =
 			context.getNodeParameter('templateButtonsInput', itemIndex) === 'json'
