@@ -4,25 +4,37 @@
 import type { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 // Enough to see the pattern; a long scattered list (parallel sends) would bury the advice.
-const MAX_LISTED_RANGES = 8;
+const MAX_LISTED_PARTS = 8;
 
-/** `item 4`, `items 0–36`, `items 0–2, 5, 7 and 8`: item indexes, compactly and in order. */
+/**
+ * `item 4`, `items 0–36`, `items 0–2, 5, 7 and 8`: item indexes, compactly and in order. A
+ * long list names its first parts and counts the items left: `items 0, 2, …, 14 and 85 more`.
+ */
 export function describeItemIndexes(indexes: number[]): string {
 	const sorted = [...new Set(indexes)].sort((a, b) => a - b);
-	const ranges: Array<[number, number]> = [];
+	const parts = listParts(sorted);
+	if (parts.length === 1) return `${sorted.length === 1 ? 'item' : 'items'} ${parts[0].text}`;
+	if (parts.length > MAX_LISTED_PARTS) {
+		const listed = parts.slice(0, MAX_LISTED_PARTS);
+		const itemsLeft = sorted.length - listed.reduce((sum, part) => sum + part.items, 0);
+		return `items ${listed.map((part) => part.text).join(', ')} and ${itemsLeft} more`;
+	}
+	const texts = parts.map((part) => part.text);
+	return `items ${texts.slice(0, -1).join(', ')} and ${texts[texts.length - 1]}`;
+}
+
+/** Runs of consecutive indexes as `0–36`; a run of two reads better as two parts, `5` and `6`. */
+function listParts(sorted: number[]): Array<{ text: string; items: number }> {
+	const runs: Array<[number, number]> = [];
 	for (const index of sorted) {
-		const last = ranges[ranges.length - 1];
+		const last = runs[runs.length - 1];
 		if (last !== undefined && index === last[1] + 1) last[1] = index;
-		else ranges.push([index, index]);
+		else runs.push([index, index]);
 	}
-	const parts = ranges.flatMap(([first, last]) =>
-		first === last ? [`${first}`] : last === first + 1 ? [`${first}`, `${last}`] : [`${first}–${last}`],
-	);
-	if (parts.length === 1) return sorted.length === 1 ? `item ${parts[0]}` : `items ${parts[0]}`;
-	if (parts.length > MAX_LISTED_RANGES) {
-		return `items ${parts.slice(0, MAX_LISTED_RANGES).join(', ')} and ${parts.length - MAX_LISTED_RANGES} more`;
-	}
-	return `items ${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+	return runs.flatMap(([first, last]) => {
+		if (last - first >= 2) return [{ text: `${first}–${last}`, items: last - first + 1 }];
+		return (first === last ? [first] : [first, last]).map((index) => ({ text: `${index}`, items: 1 }));
+	});
 }
 
 /**

@@ -2,26 +2,23 @@
 // nothing on the account, and the gateway checks the token before the instance, so a known
 // token answers "Instance ID is required". Anything else at the Base URL (the website instead
 // of its /api, a proxy's page, another API) answers differently and is reported as a wrong
-// Base URL, naming it, instead of passing as it would on "any HTTP 200".
-import type {
-	ICredentialTestFunctions,
-	ICredentialsDecrypted,
-	IDataObject,
-	INodeCredentialTestResult,
-} from 'n8n-workflow';
+// Base URL, naming it, instead of passing as it would on "any HTTP 200". A server that is down
+// or busy (HTTP 429, 5xx) is reported as such: the Base URL may well be right.
+import type { ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
 
 import { withAccessToken } from '../shared/access-token';
 import { isHtml, redact } from './gateway-response';
 import {
 	credentialsFromData,
 	DEFAULT_TIMEOUT_SECONDS,
+	describeConnectionFailure,
 	errorCode,
 	isHttpBaseUrl,
-	isTimeoutCode,
-	NETWORK_REASONS,
+	isServerBusyStatus,
+	parseJsonObject,
+	SERVER_BUSY_ADVICE,
+	USUAL_BASE_URL,
 } from './transport';
-
-const USUAL_BASE_URL = 'It usually is https://wonotify.com/api (ending with /api).';
 
 /**
  * The nodes' `methods.credentialTest`; a node using the credential names it in `testedBy`.
@@ -73,13 +70,23 @@ async function runTest(
 		})) as { statusCode: number; body: unknown };
 	} catch (error) {
 		// The client's error holds the request URL, token included: only its code is used.
-		return failed(describeUnreachable(baseUrl, errorCode(error)));
+		const { message, description } = describeConnectionFailure(errorCode(error), {
+			where: `the Base URL "${baseUrl}"`,
+			timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+			hasTimeoutOption: false,
+		});
+		return failed(`${message}. ${description}`);
 	}
 	return judgeTestAnswer(baseUrl, response.statusCode, response.body);
 }
 
 /** Whether the answer to get_qrcode without an instance is the gateway accepting the token. */
 export function judgeTestAnswer(baseUrl: string, statusCode: number, body: unknown): INodeCredentialTestResult {
+	// A server that is down or busy (a Cloudflare 502/521/522 during an outage) says nothing
+	// about whether the Base URL is right.
+	if (isServerBusyStatus(statusCode)) {
+		return failed(`The Base URL "${baseUrl}" answered with HTTP ${statusCode}. ${SERVER_BUSY_ADVICE}`);
+	}
 	if (statusCode < 200 || statusCode >= 300) {
 		return failed(
 			`The Base URL "${baseUrl}" answered with HTTP ${statusCode}, so it is not the Wonotify API. ${USUAL_BASE_URL}`,
@@ -88,7 +95,7 @@ export function judgeTestAnswer(baseUrl: string, statusCode: number, body: unkno
 	if (typeof body === 'string' && isHtml(body)) {
 		return failed(`The Base URL "${baseUrl}" answered with a web page, not like the Wonotify API. ${USUAL_BASE_URL}`);
 	}
-	const answer = parseObject(body);
+	const answer = parseJsonObject(body);
 	if (answer === undefined || typeof answer.status !== 'string') return notTheGateway(baseUrl);
 	const said = typeof answer.message === 'string' ? answer.message.trim() : '';
 	if (/access token does not exist/i.test(said)) {
@@ -109,26 +116,6 @@ export function judgeTestAnswer(baseUrl: string, statusCode: number, body: unkno
 
 function notTheGateway(baseUrl: string): INodeCredentialTestResult {
 	return failed(`The Base URL "${baseUrl}" did not answer like the Wonotify API. ${USUAL_BASE_URL}`);
-}
-
-function describeUnreachable(baseUrl: string, code: string | undefined): string {
-	if (isTimeoutCode(code)) {
-		return `The Base URL "${baseUrl}" did not answer within ${DEFAULT_TIMEOUT_SECONDS} seconds. Check the Base URL, or try again later if Wonotify is having problems.`;
-	}
-	const reason = NETWORK_REASONS[code ?? ''] ?? 'the connection failed';
-	return `Could not connect to the Base URL "${baseUrl}": ${reason}. Check the Base URL and that this n8n can reach it.`;
-}
-
-function parseObject(body: unknown): IDataObject | undefined {
-	let value = body;
-	if (typeof body === 'string') {
-		try {
-			value = JSON.parse(body);
-		} catch {
-			return undefined;
-		}
-	}
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : undefined;
 }
 
 function failed(message: string): INodeCredentialTestResult {

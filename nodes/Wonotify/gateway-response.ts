@@ -17,29 +17,52 @@ export function isHtml(text: string): boolean {
 }
 
 /**
- * Removes the access token from any text that may be shown or stored: as typed, URL-encoded
- * (both ways a query string may encode it) and escaped inside JSON.
+ * Removes the access token, and any other secret given (the trigger's webhook secret), from
+ * any text that may be shown or stored: as typed, URL-encoded (both ways a query string may
+ * encode it, and twice, as when a URL carrying it is itself a query parameter) and escaped
+ * inside JSON.
  */
-export function redact(text: string, accessToken: string): string {
-	if (accessToken === '') return text;
+export function redact(text: string, ...secrets: string[]): string {
 	let result = text;
-	const forms = [
-		accessToken,
-		encodeURIComponent(accessToken),
-		new URLSearchParams({ t: accessToken }).toString().slice(2),
-		JSON.stringify(accessToken).slice(1, -1),
-	];
-	for (const form of new Set(forms.filter((form) => form !== ''))) {
+	for (const form of new Set(secrets.flatMap(writtenForms))) {
 		result = result.split(form).join('***');
 	}
 	return result;
+}
+
+function writtenForms(secret: string): string[] {
+	// An empty secret would put *** between every character.
+	if (secret === '') return [];
+	const encoded = encodeURIComponent(secret);
+	return [
+		secret,
+		encoded,
+		new URLSearchParams({ s: secret }).toString().slice(2),
+		encodeURIComponent(encoded),
+		JSON.stringify(secret).slice(1, -1),
+	].filter((form) => form !== '');
 }
 
 /** What to do when the phone's WhatsApp session has ended. */
 export const RESCAN_STEP = 'Use Instance → Get QR Code and scan it with the phone (WhatsApp → Linked Devices).';
 const RESCAN_ADVICE = `The WhatsApp account is not connected to this instance. ${RESCAN_STEP}`;
 
-// What to do about the errors the gateway is known to answer with.
+// The gateway's ways of saying no WhatsApp account is behind the instance: never scanned,
+// logged out, or a session WhatsApp ended.
+const RESCAN_WORDS = /not been activated|relogin required|logged out/i;
+
+/**
+ * Whether the answer means the phone must scan a new QR code:
+ * `{"status":"error","message":"Error","relogin":true}` (Reconnect's documented answer), or
+ * the same in words ("This instance ID has not been activated yet", "This WhatsApp account
+ * relogin required", "This account seems to have logged out before."). The one test for it:
+ * the errors' advice and Reconnect's "not connected" output both use it.
+ */
+export function needsRescan(answer: IDataObject): boolean {
+	return answer.relogin === true || RESCAN_WORDS.test(messageOf(answer));
+}
+
+// What to do about the other errors the gateway is known to answer with.
 const ADVICE: Array<[RegExp, string]> = [
 	[/access token (does not exist|is required)/i, 'Check the Access Token in your Wonotify API credential.'],
 	[
@@ -47,7 +70,6 @@ const ADVICE: Array<[RegExp, string]> = [
 		'This instance ID is no longer valid: an unscanned QR code expires after about 5 minutes, and Reset gives the instance a new ID. Create an instance, scan its QR code and use the new ID.',
 	],
 	[/instance id is required/i, 'Set the Instance ID in the node, or a Default Instance ID in the credential.'],
-	[/not been activated|relogin required|logged out/i, RESCAN_ADVICE],
 	[
 		/exceeded the maximum limit/i,
 		'Your Wonotify plan\'s monthly message limit is reached. Upgrade the plan or wait for the next month.',
@@ -56,13 +78,23 @@ const ADVICE: Array<[RegExp, string]> = [
 	[/webhook url/i, 'Use a full public address that starts with https://.'],
 ];
 
+function adviceFor(answer: IDataObject): string | undefined {
+	if (needsRescan(answer)) return RESCAN_ADVICE;
+	const said = messageOf(answer);
+	return ADVICE.find(([pattern]) => pattern.test(said))?.[1];
+}
+
+/** The gateway's message, trimmed; '' when it gave none (or not as text). */
+function messageOf(answer: IDataObject): string {
+	return typeof answer.message === 'string' ? answer.message.trim() : '';
+}
+
 export function describeGatewayError(response: IDataObject): { message: string; description: string } {
-	const said = typeof response.message === 'string' && response.message.trim() !== '' ? response.message.trim() : '';
-	if (response.relogin === true) {
-		return {
-			message: 'The WhatsApp account needs to scan the QR code again',
-			description: RESCAN_ADVICE,
-		};
+	const said = messageOf(response);
+	// Reconnect's relogin flag comes with a bare "Error", which says nothing: the headline
+	// says what it means instead.
+	if (needsRescan(response) && !RESCAN_WORDS.test(said)) {
+		return { message: 'The WhatsApp account needs to scan the QR code again', description: RESCAN_ADVICE };
 	}
 	if (said === '') {
 		return {
@@ -70,12 +102,12 @@ export function describeGatewayError(response: IDataObject): { message: string; 
 			description: `The gateway answered: ${JSON.stringify(response).slice(0, 300)}`,
 		};
 	}
-	return { message: `Wonotify: ${said}`, description: adviceFor(said) ?? 'This is the message the Wonotify gateway gave.' };
+	return { message: `Wonotify: ${said}`, description: adviceFor(response) ?? 'This is the message the Wonotify gateway gave.' };
 }
 
 /** For a send answered with "success" but no message ID: the gateway did not send it. */
 export function describeUnsentMessage(response: IDataObject): { message: string; description: string } {
-	const said = typeof response.message === 'string' ? response.message.trim() : '';
+	const said = messageOf(response);
 	if (said === '') {
 		return {
 			message: 'Wonotify did not send the message',
@@ -85,22 +117,8 @@ export function describeUnsentMessage(response: IDataObject): { message: string;
 	}
 	return {
 		message: `Wonotify did not send the message: ${said}`,
-		description: adviceFor(said) ?? 'The gateway answered "success" but returned no message ID.',
+		description: adviceFor(response) ?? 'The gateway answered "success" but returned no message ID.',
 	};
-}
-
-function adviceFor(said: string): string | undefined {
-	return ADVICE.find(([pattern]) => pattern.test(said))?.[1];
-}
-
-/**
- * The gateway's way of saying the WhatsApp session has ended and the phone must scan a new QR
- * code: `{"status":"error","message":"Error","relogin":true}` (Reconnect's documented answer),
- * or the same in words.
- */
-export function isReloginAnswer(response: IDataObject): boolean {
-	if (response.status === 'success') return false;
-	return response.relogin === true || (typeof response.message === 'string' && /relogin required/i.test(response.message));
 }
 
 /** Logout's answer for an instance with no WhatsApp session: "…seems to have logged out before." */

@@ -25,6 +25,8 @@ import {
 
 export const CREDENTIAL_NAME = 'wonotifyApi';
 export const DEFAULT_TIMEOUT_SECONDS = 30;
+/** What the Base URL should be, for every error that blames it. */
+export const USUAL_BASE_URL = 'It usually is https://wonotify.com/api (ending with /api).';
 
 type WonotifyContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions;
 
@@ -44,6 +46,12 @@ export interface WonotifyRequest {
 	 */
 	acceptErrorAnswer?: (answer: IDataObject) => boolean;
 	timeoutSeconds?: number;
+	/**
+	 * Secrets the request carries besides the access token (the trigger's webhook secret, in
+	 * set_webhook's webhook_url): removed from every error the way the token is, since an
+	 * error page may echo the request URL.
+	 */
+	redact?: string[];
 }
 
 export interface WonotifyCredentials {
@@ -102,10 +110,10 @@ export async function wonotifyRequest(
 		throw new NodeOperationError(
 			context.getNode(),
 			'The Base URL in the Wonotify API credential is not a valid http(s) address',
-			{ itemIndex, description: 'It usually is https://wonotify.com/api' },
+			{ itemIndex, description: USUAL_BASE_URL },
 		);
 	}
-	const hide = (text: string) => redact(text, accessToken);
+	const hide = (text: string) => redact(text, accessToken, ...(request.redact ?? []));
 	const fail = (message: string, description: string, extra: IDataObject = {}) =>
 		new NodeApiError(context.getNode(), JSON.parse(hide(JSON.stringify({ message, ...extra }))) as JsonObject, {
 			message: hide(message),
@@ -134,7 +142,16 @@ export async function wonotifyRequest(
 	} catch (error) {
 		// n8n's HTTP client errors carry the full request (URL with the token, body with the
 		// token) in their message, cause and config: only the error code is carried over.
-		throw describeNetworkFailure(error, baseUrl, options.timeout as number, fail);
+		const code = errorCode(error);
+		const { message, description } = describeConnectionFailure(code, {
+			where: `the Wonotify server at ${safeHost(baseUrl)}`,
+			timeoutSeconds: Math.round((options.timeout as number) / 1000),
+			hasTimeoutOption: true,
+		});
+		// The code goes into the error response as `networkError`: under `code` (or any key
+		// NodeApiError reads as a status code) NodeApiError would replace our message with its
+		// generic one.
+		throw fail(message, description, { networkError: code ?? 'UNKNOWN' });
 	}
 
 	// Redacted before anything is cut out of it: a snippet cut mid-token would escape redaction.
@@ -142,19 +159,19 @@ export async function wonotifyRequest(
 	if (response.statusCode < 200 || response.statusCode >= 300) {
 		throw fail(
 			`The Wonotify server answered with HTTP ${response.statusCode}`,
-			`${snippet(text)} — check the Base URL in the credential, or try again later if Wonotify is having problems.`,
+			`${snippet(text)} — ${httpStatusAdvice(response.statusCode)}`,
 			{ httpCode: String(response.statusCode) },
 		);
 	}
 
-	const parsed = parseJson(text);
+	const parsed = parseJsonObject(text);
 	if (parsed === undefined) {
 		if (request.acceptPlainText && text.trim() !== '' && !isHtml(text) && !/error|fail|invalid/i.test(text)) {
 			return { status: 'success', message: text.trim() };
 		}
 		throw fail(
 			'The Wonotify server did not answer with JSON',
-			`It answered: ${snippet(text)} — check the Base URL in the credential (it usually ends with /api).`,
+			`It answered: ${snippet(text)} — check the Base URL in the Wonotify API credential. ${USUAL_BASE_URL}`,
 		);
 	}
 
@@ -169,15 +186,17 @@ export async function wonotifyRequest(
 	return parsed;
 }
 
-function parseJson(text: string): IDataObject | undefined {
-	try {
-		const value: unknown = JSON.parse(text);
-		return typeof value === 'object' && value !== null && !Array.isArray(value)
-			? (value as IDataObject)
-			: undefined;
-	} catch {
-		return undefined;
+/** A JSON object, from text or already parsed; undefined for anything else (a list, a web page…). */
+export function parseJsonObject(body: unknown): IDataObject | undefined {
+	let value = body;
+	if (typeof body === 'string') {
+		try {
+			value = JSON.parse(body);
+		} catch {
+			return undefined;
+		}
 	}
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : undefined;
 }
 
 function snippet(text: string): string {
@@ -186,51 +205,64 @@ function snippet(text: string): string {
 	return plain.length > 200 ? `"${plain.slice(0, 200)}…"` : `"${plain}"`;
 }
 
+/**
+ * Statuses of a server that is down or overloaded rather than a wrong address: too many
+ * requests, and the 5xx a proxy or Cloudflare answers while the server behind it is out
+ * (502, 503, 521, 522…).
+ */
+export function isServerBusyStatus(statusCode: number): boolean {
+	return statusCode === 429 || statusCode >= 500;
+}
+
+export const SERVER_BUSY_ADVICE =
+	'Wonotify, or the server at the Base URL, seems to be down or busy. Try again in a few minutes.';
+
+/** What to do about an HTTP error status: wait for a server that is down, else fix the Base URL. */
+function httpStatusAdvice(statusCode: number): string {
+	if (isServerBusyStatus(statusCode)) return SERVER_BUSY_ADVICE;
+	return `Check the Base URL in the Wonotify API credential. ${USUAL_BASE_URL}`;
+}
+
 // In words, not codes: NodeApiError swaps a message that names a code like ECONNREFUSED for
 // its own generic one.
-export const NETWORK_REASONS: Record<string, string> = {
+const NETWORK_REASONS: Record<string, string> = {
 	ECONNREFUSED: 'nothing answers at that address',
 	ENOTFOUND: 'the host name does not exist',
 	EAI_AGAIN: 'the host name could not be looked up',
 	EHOSTUNREACH: 'the host cannot be reached from this n8n',
 };
 
-// The code goes into the error response as `networkError`: under `code` (or any key NodeApiError
-// reads as a status code) NodeApiError would replace our message with its generic one.
-function describeNetworkFailure(
-	error: unknown,
-	baseUrl: string,
-	timeoutMs: number,
-	fail: (message: string, description: string, extra?: IDataObject) => NodeApiError,
-): NodeApiError {
-	const code = errorCode(error);
-	const host = safeHost(baseUrl);
+/**
+ * A request that got no answer, in words, for the node's errors and the credential test
+ * alike. `where` names the server: `the Wonotify server at wonotify.com`, `the Base URL "…"`.
+ */
+export function describeConnectionFailure(
+	code: string | undefined,
+	{ where, timeoutSeconds, hasTimeoutOption }: { where: string; timeoutSeconds: number; hasTimeoutOption: boolean },
+): { message: string; description: string } {
 	if (isTimeoutCode(code)) {
-		return fail(
-			`The Wonotify server did not answer within ${Math.round(timeoutMs / 1000)} seconds`,
-			'Wonotify may be slow or down. Try again later, or raise the Timeout option.',
-			{ networkError: code },
-		);
+		return {
+			message: `${where.charAt(0).toUpperCase()}${where.slice(1)} did not answer within ${timeoutSeconds} second${timeoutSeconds === 1 ? '' : 's'}`,
+			description: `Wonotify may be slow or down. Try again later${hasTimeoutOption ? ', or raise the Timeout option' : ''}, and check the Base URL if it keeps happening.`,
+		};
 	}
 	const reason = NETWORK_REASONS[code ?? ''];
 	if (reason !== undefined) {
-		return fail(
-			`Could not connect to the Wonotify server at ${host}: ${reason}`,
-			'Check the Base URL in the Wonotify API credential and that this n8n can reach it.',
-			{ networkError: code },
-		);
+		return {
+			message: `Could not connect to ${where}: ${reason}`,
+			description: 'Check the Base URL in the Wonotify API credential and that this n8n can reach it.',
+		};
 	}
 	if (code === 'ERR_CANCELED') {
-		return fail('The request to Wonotify was cancelled', 'The execution was stopped.', { networkError: code });
+		return { message: 'The request to Wonotify was cancelled', description: 'The execution was stopped.' };
 	}
-	return fail(
-		`The connection to the Wonotify server at ${host} broke before it answered`,
-		'The connection broke before Wonotify answered. Try again; if it keeps happening, check the Base URL and your network or proxy settings.',
-		{ networkError: code ?? 'UNKNOWN' },
-	);
+	return {
+		message: `The connection to ${where} broke before it answered`,
+		description: 'Try again; if it keeps happening, check the Base URL and your network or proxy settings.',
+	};
 }
 
-export function isTimeoutCode(code: string | undefined): boolean {
+function isTimeoutCode(code: string | undefined): boolean {
 	return code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT';
 }
 

@@ -46,6 +46,8 @@ async function setWebhook(context: IHookFunctions, registration: Registration, e
 			webhook_url: withSecret(registration.webhookUrl, registration.secret),
 			enable: enable ? 'true' : 'false',
 		},
+		// The secret is in webhook_url, and a proxy's error page may echo the request URL.
+		redact: [registration.secret],
 	});
 }
 

@@ -1,5 +1,10 @@
 // Every operation of the Wonotify node, run by n8n's engine against the simulator: what goes
 // over the wire and what comes out of the node.
+// Test code, never shipped: a stand-in gateway needs an HTTP server.
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { Wonotify } from '../../nodes/Wonotify/Wonotify.node';
 import { runWonotifyNode } from './n8n-engine';
 import { credentialsFor, SEEDED_INSTANCE, SEEDED_TOKEN, useSimulator } from './simulator-setup';
@@ -15,6 +20,25 @@ async function run(parameters: Record<string, unknown>, items?: Array<{ json: Re
 	});
 	if (result.error) throw result.error;
 	return result.items;
+}
+
+/**
+ * A stand-in gateway that answers every request with `answer`: for the gateway's wordings the
+ * simulator does not produce (it answers Reconnect on any unconnected instance with the
+ * documented `relogin: true`).
+ */
+async function withGatewayAnswering<T>(answer: object, use: (baseUrl: string) => Promise<T>): Promise<T> {
+	const server = createServer((_req, res) => {
+		res.writeHead(200, { 'Content-Type': 'text/html; charset=UTF-8' });
+		res.end(JSON.stringify(answer));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	try {
+		return await use(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api`);
+	} finally {
+		server.closeAllConnections();
+		await new Promise((resolve) => server.close(resolve));
+	}
 }
 
 const onlyRequest = (path: string) => {
@@ -335,6 +359,33 @@ describe('Instance', () => {
 		});
 	});
 
+	test('Reconnect after Log Out answers "not connected" too', async () => {
+		await run({ resource: 'instance', operation: 'logout' });
+		const [item] = await run({ resource: 'instance', operation: 'reconnect' });
+		expect(item.json).toMatchObject({ instanceId: INSTANCE, status: 'notConnected', connected: false, needsQrScan: true });
+	});
+
+	test.each([
+		['never scanned', 'This instance ID has not been activated yet'],
+		['logged out', 'This account seems to have logged out before.'],
+		['session ended', 'This WhatsApp account relogin required'],
+	])('Reconnect answered in words (%s) is "not connected" too, as the error advice reads it', async (_label, said) => {
+		const result = await withGatewayAnswering({ status: 'error', message: said }, async (baseUrl) =>
+			runWonotifyNode({
+				parameters: { resource: 'instance', operation: 'reconnect', instanceId: INSTANCE },
+				credentials: credentialsFor(ctx.sim, { baseUrl }),
+			}),
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json).toMatchObject({
+			status: 'notConnected',
+			connected: false,
+			needsQrScan: true,
+			nextStep: expect.stringMatching(/Get QR Code/),
+			response: { status: 'error', message: said },
+		});
+	});
+
 	test('Reconnect still fails on other gateway errors', async () => {
 		const result = await runWonotifyNode({
 			parameters: { resource: 'instance', operation: 'reconnect', instanceId: 'AAAAAAAAAAAAA' },
@@ -393,6 +444,14 @@ describe('Instance', () => {
 		});
 		await run({ resource: 'instance', operation: 'setWebhook', webhookUrl: 'https://n8n.example.com/x', enable: false });
 		expect(ctx.sim.getInstance(INSTANCE).webhookEnabled).toBe(false);
+	});
+
+	test('Set Webhook turning events off without a URL outputs no URL (null), not the placeholder it sends', async () => {
+		const [item] = await run({ resource: 'instance', operation: 'setWebhook', webhookUrl: '', enable: false });
+		expect(item.json).toMatchObject({ instanceId: INSTANCE, status: 'success', enabled: false, webhookUrl: null });
+		expect(JSON.stringify(item.json)).not.toContain('events-off.invalid');
+		// The gateway still gets a valid URL, which it requires even with enable=false.
+		expect(onlyRequest('/set_webhook').query).toMatchObject({ enable: 'false', webhook_url: 'https://events-off.invalid/' });
 	});
 
 	test('instance operations process every input item', async () => {

@@ -176,7 +176,7 @@ describe('Set Webhook with Enable off', () => {
 		const [request] = ctx.sim.requestsTo('/set_webhook');
 		expect(request.query).toMatchObject({ enable: 'false', webhook_url: 'https://events-off.invalid/' });
 		expect(ctx.sim.getInstance(SEEDED_INSTANCE.id).webhookEnabled).toBe(false);
-		expect(result.items[0].json).toMatchObject({ enabled: false, webhookUrl: 'https://events-off.invalid/' });
+		expect(result.items[0].json).toMatchObject({ enabled: false, webhookUrl: null });
 	});
 
 	test('still checks a Webhook URL that was typed', async () => {

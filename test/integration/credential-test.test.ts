@@ -70,6 +70,17 @@ test('an HTML page answered with HTTP 200 (a proxy, a website) → the Base URL 
 	});
 });
 
+test.each([
+	['http502', 502],
+	['http500', 500],
+] as const)('the gateway down behind its proxy (%s) → "down or busy, try again later", not a wrong Base URL', async (kind, statusCode) => {
+	ctx.sim.failNext(kind);
+	expect(await testCredential()).toEqual({
+		status: 'Error',
+		message: `The Base URL "${ctx.sim.baseUrl}" answered with HTTP ${statusCode}. Wonotify, or the server at the Base URL, seems to be down or busy. Try again in a few minutes.`,
+	});
+});
+
 test('nothing listening at the Base URL → says so, naming it', async () => {
 	const port = await new Promise<number>((resolve) => {
 		const server = createServer();
@@ -81,7 +92,7 @@ test('nothing listening at the Base URL → says so, naming it', async () => {
 	const baseUrl = `http://127.0.0.1:${port}/api`;
 	expect(await testCredential({ baseUrl })).toEqual({
 		status: 'Error',
-		message: `Could not connect to the Base URL "${baseUrl}": nothing answers at that address. Check the Base URL and that this n8n can reach it.`,
+		message: `Could not connect to the Base URL "${baseUrl}": nothing answers at that address. Check the Base URL in the Wonotify API credential and that this n8n can reach it.`,
 	});
 });
 

@@ -28,6 +28,7 @@ const cases: Array<[string, string, string, Record<string, unknown>]> = [
 	['instance', 'logout', ' (already logged out)', { instanceId: 'NOT-CONNECTED' }],
 	['instance', 'reset', '', {}],
 	['instance', 'setWebhook', '', { webhookUrl: 'https://n8n.example.com/hook', enable: true }],
+	['instance', 'setWebhook', ' (events off, no URL)', { webhookUrl: '', enable: false }],
 ];
 
 type Schema = { properties: Record<string, { type: string | string[] }> };

@@ -1,8 +1,13 @@
 // The Wonotify Trigger's life with a gateway: registration on activation (with a secret),
 // re-registration after restarts and drift, refusal of unreachable URLs, test listening,
 // deactivation; and what each incoming call starts, or does not.
+// Test code, never shipped: a proxy in front of the gateway needs an HTTP server, and a fake token.
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
 import { runWonotifyNode } from './n8n-engine';
-import { credentialsFor, SEEDED_INSTANCE, useSimulator } from './simulator-setup';
+import { credentialsFor, deepText, SEEDED_INSTANCE, useSimulator } from './simulator-setup';
 import { startTriggerHost, WEBHOOK_ID, type TriggerHost } from './trigger-engine';
 
 const ctx = useSimulator();
@@ -97,6 +102,83 @@ describe('activation', () => {
 		host.credentials = { ...host.credentials, instanceId: INSTANCE };
 		await host.activate();
 		expect(instance().webhookEnabled).toBe(true);
+	});
+});
+
+describe('secrets in set_webhook failures', () => {
+	// A token that cannot appear by chance, so finding it anywhere means a leak.
+	const SECRET_TOKEN = 'wt-7e4a9c2b5d1f3e6a8b0c2d4e6f8a1b3c';
+
+	/** The secret the trigger sent inside webhook_url. */
+	const secretIn = (requestUrl: string) => secretOf(new URL(requestUrl, 'http://proxy').searchParams.get('webhook_url') ?? '');
+
+	/**
+	 * A proxy in front of the gateway whose error pages print the request URL back, as some
+	 * do: the URL carries the access token and, inside webhook_url, the webhook secret.
+	 */
+	async function withEchoingProxy(
+		answer: (req: IncomingMessage, res: ServerResponse) => void,
+		use: (baseUrl: string, sentSecrets: string[]) => Promise<void>,
+	) {
+		const sentSecrets: string[] = [];
+		const proxy = createServer((req, res) => {
+			sentSecrets.push(secretIn(req.url ?? ''));
+			answer(req, res);
+		});
+		await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+		try {
+			await use(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}/api`, sentSecrets);
+		} finally {
+			proxy.closeAllConnections();
+			await new Promise((resolve) => proxy.close(resolve));
+		}
+	}
+
+	test.each([
+		// Short pages, so the URL falls within the part of the page the error description quotes.
+		[
+			'an HTTP 502 page with the URL decoded',
+			(req: IncomingMessage, res: ServerResponse) => {
+				res.writeHead(502, { 'Content-Type': 'text/html' });
+				res.end(`<p>GET ${decodeURIComponent(req.url ?? '')}</p>`);
+			},
+		],
+		[
+			'an HTTP 200 page with the URL as sent',
+			(req: IncomingMessage, res: ServerResponse) => {
+				res.writeHead(200, { 'Content-Type': 'text/html' });
+				res.end(`<p>${req.url}</p>`);
+			},
+		],
+		[
+			'a JSON error with the URL escaped in it',
+			(req: IncomingMessage, res: ServerResponse) => {
+				res.writeHead(200, { 'Content-Type': 'application/json' });
+				res.end(JSON.stringify({ error: `Blocked: ${decodeURIComponent(req.url ?? '')}` }));
+			},
+		],
+	])('%s: the activation error shows neither the token nor the webhook secret', async (_label, answer) => {
+		await withEchoingProxy(answer, async (baseUrl, sentSecrets) => {
+			host.credentials = { ...host.credentials, baseUrl, accessToken: SECRET_TOKEN };
+			const error = (await host.hook('create').then(
+				() => undefined,
+				(rejection: unknown) => rejection,
+			)) as { message: string; description?: string } | undefined;
+			expect(error).toBeDefined();
+			const [secret] = sentSecrets;
+			expect(secret).toMatch(/^[0-9a-f]{48}$/);
+			const shown = `${error!.message}\n${error!.description ?? ''}`;
+			// The page did reach the error, with the URL in it, redacted.
+			expect(shown).toMatch(/set_webhook\?instance_id=/);
+			expect(shown).toContain('***');
+			const everything = `${deepText(error)}\n${JSON.stringify(error)}\n${host.logs.join('\n')}`;
+			for (const hidden of [SECRET_TOKEN, secret]) {
+				expect(everything).not.toContain(hidden);
+				// Not even their start, where a quote of the page may be cut.
+				expect(everything).not.toContain(hidden.slice(0, 8));
+			}
+			expect(nodeStaticData().production).toBeUndefined();
+		});
 	});
 });
 

@@ -19,6 +19,19 @@ describe('describeItemIndexes', () => {
 		const everyOther = Array.from({ length: 30 }, (_, index) => index * 2);
 		expect(describeItemIndexes(everyOther)).toBe('items 0, 2, 4, 6, 8, 10, 12, 14 and 22 more');
 	});
+
+	it('counts the items left over, not the parts of the list', () => {
+		const scatteredThenRun = [0, 2, 4, 6, 8, 10, 12, 14, ...Array.from({ length: 85 }, (_, index) => 16 + index)];
+		expect(describeItemIndexes(scatteredThenRun)).toBe('items 0, 2, 4, 6, 8, 10, 12, 14 and 85 more');
+	});
+
+	it('counts both items of a pair cut off by the limit', () => {
+		// Parts: 0, 2, 4, 6, 8, 10, 12, 13 (of the pair 12–13, listed as two), then 20–29.
+		expect(describeItemIndexes([0, 2, 4, 6, 8, 10, 12, 13, ...Array.from({ length: 10 }, (_, index) => 20 + index)])).toBe(
+			'items 0, 2, 4, 6, 8, 10, 12, 13 and 10 more',
+		);
+		expect(describeItemIndexes([0, 2, 4, 6, 8, 10, 12, 14, 15])).toBe('items 0, 2, 4, 6, 8, 10, 12, 14 and 1 more');
+	});
 });
 
 describe('partialBatchNote', () => {

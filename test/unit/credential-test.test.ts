@@ -1,4 +1,5 @@
 import { judgeTestAnswer } from '../../nodes/Wonotify/credential-test';
+import { describeConnectionFailure } from '../../nodes/Wonotify/transport';
 
 const BASE = 'https://wonotify.com/api';
 const OK = { status: 'OK', message: 'Connection successful!' };
@@ -35,10 +36,19 @@ describe('judgeTestAnswer: get_qrcode without an instance', () => {
 		expect(result.message).toContain(`"${BASE}"`);
 	});
 
-	it('names the Base URL and the HTTP status of an HTTP error', () => {
-		expect(judgeTestAnswer(BASE, 502, '<html>Bad Gateway</html>').message).toBe(
-			`The Base URL "${BASE}" answered with HTTP 502, so it is not the Wonotify API. It usually is https://wonotify.com/api (ending with /api).`,
-		);
+	it.each([301, 400, 401, 403, 404, 405])('names the Base URL as wrong on HTTP %i', (statusCode) => {
+		expect(judgeTestAnswer(BASE, statusCode, '<html>Not here</html>')).toEqual({
+			status: 'Error',
+			message: `The Base URL "${BASE}" answered with HTTP ${statusCode}, so it is not the Wonotify API. It usually is https://wonotify.com/api (ending with /api).`,
+		});
+	});
+
+	// 502/521/522: what Cloudflare or a proxy answers while the server behind it is down.
+	it.each([429, 500, 502, 503, 504, 521, 522])('says the server is down or busy on HTTP %i, without blaming the Base URL', (statusCode) => {
+		expect(judgeTestAnswer(BASE, statusCode, '<html>Bad Gateway</html>')).toEqual({
+			status: 'Error',
+			message: `The Base URL "${BASE}" answered with HTTP ${statusCode}. Wonotify, or the server at the Base URL, seems to be down or busy. Try again in a few minutes.`,
+		});
 	});
 
 	it('passes on the gateway\'s words for other errors', () => {
@@ -46,5 +56,35 @@ describe('judgeTestAnswer: get_qrcode without an instance', () => {
 			status: 'Error',
 			message: `Wonotify at "${BASE}" answered: Cannot connect to WhatsApp server. Please try again later`,
 		});
+	});
+});
+
+describe('describeConnectionFailure, as the credential test words it', () => {
+	const where = `the Base URL "${BASE}"`;
+
+	it('a timeout: the server may be down, without the node\'s Timeout option', () => {
+		expect(describeConnectionFailure('ETIMEDOUT', { where, timeoutSeconds: 30, hasTimeoutOption: false })).toEqual({
+			message: `The Base URL "${BASE}" did not answer within 30 seconds`,
+			description: 'Wonotify may be slow or down. Try again later, and check the Base URL if it keeps happening.',
+		});
+	});
+
+	it('the node mentions its Timeout option, and counts one second in the singular', () => {
+		const { message, description } = describeConnectionFailure('ECONNABORTED', {
+			where: 'the Wonotify server at wonotify.com',
+			timeoutSeconds: 1,
+			hasTimeoutOption: true,
+		});
+		expect(message).toBe('The Wonotify server at wonotify.com did not answer within 1 second');
+		expect(description).toMatch(/raise the Timeout option/);
+	});
+
+	it.each([
+		['ENOTFOUND', 'the host name does not exist'],
+		['ECONNREFUSED', 'nothing answers at that address'],
+	])('%s: in words, not the code', (code, reason) => {
+		expect(describeConnectionFailure(code, { where, timeoutSeconds: 30, hasTimeoutOption: false }).message).toBe(
+			`Could not connect to the Base URL "${BASE}": ${reason}`,
+		);
 	});
 });

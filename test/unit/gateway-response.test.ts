@@ -4,7 +4,7 @@ import {
 	extractSentMessageId,
 	isAlreadyLoggedOutAnswer,
 	isHtml,
-	isReloginAnswer,
+	needsRescan,
 	redact,
 } from '../../nodes/Wonotify/gateway-response';
 
@@ -112,6 +112,32 @@ describe('redact', () => {
 	it('leaves the text alone when there is no token (instead of replacing between every character)', () => {
 		expect(redact('access_token=abc', '')).toBe('access_token=abc');
 	});
+
+	it('removes other secrets given, e.g. the webhook secret inside a URL that is itself a query parameter', () => {
+		const webhookSample = 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4';
+		const webhookUrl = `https://n8n.example.com/webhook/abc/webhook?secret=${webhookSample}`;
+		const query = new URLSearchParams({ webhook_url: webhookUrl, access_token: SAMPLE }).toString();
+		const page = `<p>URL: /api/set_webhook?${query}</p><p>Decoded: ${decodeURIComponent(query)}</p>`;
+		const redacted = redact(page, SAMPLE, webhookSample);
+		expect(redacted).not.toContain(webhookSample);
+		expect(redacted).not.toContain(SAMPLE);
+		expect(redacted).toContain('webhook_url=https%3A%2F%2Fn8n.example.com%2Fwebhook%2Fabc%2Fwebhook%3Fsecret%3D***');
+	});
+
+	it.each([
+		['as typed', (secret: string) => secret],
+		['URL-encoded', (secret: string) => encodeURIComponent(secret)],
+		['form-encoded (spaces as +)', (secret: string) => new URLSearchParams({ s: secret }).toString().slice(2)],
+		['URL-encoded twice (a URL in a query parameter, itself in a URL)', (secret: string) => encodeURIComponent(encodeURIComponent(secret))],
+		['escaped inside JSON', (secret: string) => JSON.stringify(secret).slice(1, -1)],
+	])('removes a secret written %s', (_label, write) => {
+		const secret = 'se cr+et/"x"%&=';
+		expect(redact(`before ${write(secret)} after`, SAMPLE, secret)).toBe('before *** after');
+	});
+
+	it('ignores an empty extra secret', () => {
+		expect(redact('Instance ID Invalidated', SAMPLE, '')).toBe('Instance ID Invalidated');
+	});
 });
 
 describe('describeGatewayError', () => {
@@ -201,20 +227,35 @@ describe('describeUnsentMessage', () => {
 	});
 });
 
-describe('isReloginAnswer', () => {
+describe('needsRescan', () => {
 	it.each([
 		['Reconnect\'s documented answer', { status: 'error', message: 'Error', relogin: true }],
-		['the same in words', { status: 'error', message: 'This WhatsApp account relogin required' }],
+		['"relogin required"', { status: 'error', message: 'This WhatsApp account relogin required' }],
+		['a never scanned instance', { status: 'error', message: 'This instance ID has not been activated yet' }],
+		['a logged-out account', { status: 'error', message: 'This account seems to have logged out before.' }],
+		['the words in a "success" without a message ID', { status: 'success', message: 'This WhatsApp account relogin required' }],
 	])('recognises %s', (_label, response) => {
-		expect(isReloginAnswer(response)).toBe(true);
+		expect(needsRescan(response)).toBe(true);
 	});
 
 	it.each([
-		['a success', { status: 'success', message: 'Success', relogin: true }],
 		['another error', { status: 'error', message: 'Instance ID Invalidated' }],
+		['an expired QR code', { status: 'error', message: 'Instance ID has been used' }],
 		['relogin as a string', { status: 'error', message: 'Error', relogin: 'true' }],
+		['a bare error', { status: 'error', message: 'Error' }],
 	])('does not take %s for it', (_label, response) => {
-		expect(isReloginAnswer(response)).toBe(false);
+		expect(needsRescan(response)).toBe(false);
+	});
+
+	it('is what the errors\' advice goes by: every answer it recognises gets the rescan advice', () => {
+		for (const response of [
+			{ status: 'error', message: 'Error', relogin: true },
+			{ status: 'error', message: 'This instance ID has not been activated yet' },
+			{ status: 'error', message: 'This account seems to have logged out before.' },
+			{ status: 'error', message: 'This WhatsApp account relogin required' },
+		]) {
+			expect([needsRescan(response), describeGatewayError(response).description]).toEqual([true, RESCAN]);
+		}
 	});
 });
 

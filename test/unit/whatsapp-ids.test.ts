@@ -56,6 +56,26 @@ describe('normalisePhoneNumber', () => {
 		expect(normalisePhoneNumber(input)).toBe(expected);
 	});
 
+	// Italy, San Marino and the Vatican have no trunk prefix: a landline's leading 0 is part of
+	// the number and is dialled from abroad too, so even a bracketed "(0)" is kept.
+	it.each([
+		['Italy', '+39 (0)2 1234 5678', '390212345678'],
+		['Italy without spaces', '+39(0)612345678', '390612345678'],
+		['Italy with a leading 00', '0039 (0)2 1234 5678', '390212345678'],
+		['Italy with the country code in brackets', '(+39) (0)2 1234 5678', '390212345678'],
+		['San Marino', '+378 (0)549 123456', '3780549123456'],
+		['the Vatican', '+379 (0)6 1234 5678', '3790612345678'],
+	])('keeps the "(0)" where the 0 belongs to the number: %s (%j → %j)', (_label, input, expected) => {
+		expect(normalisePhoneNumber(input)).toBe(expected);
+	});
+
+	it.each([
+		['France (+33, which also starts with 3)', '+33 (0)1 23 45 67 89', '33123456789'],
+		['Ukraine (+380, right after +379)', '+380 (0)44 123 4567', '380441234567'],
+	])('still drops the "(0)" after other codes: %s (%j → %j)', (_label, input, expected) => {
+		expect(normalisePhoneNumber(input)).toBe(expected);
+	});
+
 	it('still refuses a "(0)" number without a country code (a local number)', () => {
 		expect(normalisePhoneNumber('(0)20 7946 0958')).toBeUndefined();
 	});

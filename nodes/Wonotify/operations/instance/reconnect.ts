@@ -1,11 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { jidToPhoneNumber } from '../../../shared/whatsapp-ids';
-import { isReloginAnswer, RESCAN_STEP } from '../../gateway-response';
+import { needsRescan, RESCAN_STEP } from '../../gateway-response';
 import { instanceOperation } from './instance-call';
 
 // Reconnect doubles as the gateway's connection probe: "not connected, scan again" is an
 // answer a workflow branches on (e.g. an hourly check that mails the QR code), not a failure.
+// That covers every way the gateway says it (never scanned, logged out, session ended), as
+// the errors' advice reads them; a "success" is always a connected account.
+function isNotConnectedAnswer(response: IDataObject): boolean {
+	return response.status !== 'success' && needsRescan(response);
+}
+
 export const reconnect = instanceOperation({
 	value: 'reconnect',
 	name: 'Reconnect',
@@ -13,9 +19,9 @@ export const reconnect = instanceOperation({
 	description:
 		'Restart the connection to WhatsApp Web after a disconnect; also tells whether the account is connected (connected, needsQrScan)',
 	endpoint: 'reconnect',
-	request: { acceptErrorAnswer: isReloginAnswer },
+	request: { acceptErrorAnswer: isNotConnectedAnswer },
 	output: (_context, response, instanceId) => {
-		if (isReloginAnswer(response)) {
+		if (isNotConnectedAnswer(response)) {
 			return {
 				json: {
 					instanceId,

@@ -7,6 +7,7 @@ import { instanceOperation } from './instance-call';
 // URL is not a valid URL" otherwise), but turning events off should not need a made-up URL
 // from the user. This one is sent instead: the reserved .invalid domain never resolves, so
 // nothing is ever delivered there, even if the webhook is switched on again in the dashboard.
+// It is the API's need only: the output says there is no URL (null).
 const EVENTS_OFF_WEBHOOK_URL = 'https://events-off.invalid/';
 
 const webhookUrlField: INodeProperties = {
@@ -17,15 +18,15 @@ const webhookUrlField: INodeProperties = {
 	placeholder: 'e.g. https://n8n.example.com/webhook/orders',
 };
 
-/** What to send: the typed URL, which is required while events are on. */
-function readWebhookSettings(context: IExecuteFunctions, itemIndex: number): { webhookUrl: string; enabled: boolean } {
+/** What the user set: the typed URL, required while events are on; null when left empty with events off. */
+function readWebhookSettings(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { webhookUrl: string | null; enabled: boolean } {
 	const enabled = Boolean(context.getNodeParameter('enable', itemIndex, true));
 	const typed = context.getNodeParameter('webhookUrl', itemIndex, '');
 	const leftEmpty = !enabled && String(typed ?? '').trim() === '';
-	return {
-		webhookUrl: leftEmpty ? EVENTS_OFF_WEBHOOK_URL : requireHttpUrl(webhookUrlField.displayName, typed),
-		enabled,
-	};
+	return { webhookUrl: leftEmpty ? null : requireHttpUrl(webhookUrlField.displayName, typed), enabled };
 }
 
 export const setWebhook = instanceOperation({
@@ -63,7 +64,7 @@ export const setWebhook = instanceOperation({
 	],
 	query: (context, itemIndex) => {
 		const { webhookUrl, enabled } = readWebhookSettings(context, itemIndex);
-		return { webhook_url: webhookUrl, enable: enabled ? 'true' : 'false' };
+		return { webhook_url: webhookUrl ?? EVENTS_OFF_WEBHOOK_URL, enable: enabled ? 'true' : 'false' };
 	},
 	output: (context, response, instanceId, itemIndex) => {
 		const { webhookUrl, enabled } = readWebhookSettings(context, itemIndex);
