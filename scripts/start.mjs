@@ -3,10 +3,13 @@
 // Builds the package, starts the Wonotify simulator and the pinned n8n (installed on first
 // use) with this package installed as a community node, signs in (creating the owner the
 // first time), points a "Wonotify API" credential at the simulator and imports the example
-// workflows (the auto-reply one active). State lives in .n8n-dev/ (delete it to start over).
+// workflows (the auto-reply one active). State lives in ~/.cache/n8n-nodes-wonotify/dev/ (delete
+// it to start over): outside the repository, because n8n copies its editor's assets (≈ 700
+// JavaScript files) into its user folder, which `n8n-node lint` would then lint too.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ensureN8n, N8N_VERSION } from './lib/n8n-install.mjs';
 import { N8nClient } from './lib/n8n-rest.mjs';
@@ -34,7 +37,7 @@ const n8nPort = portFromEnv('WONOTIFY_N8N_PORT', 5678);
 const simPort = portFromEnv('WONOTIFY_SIM_PORT', DEFAULT_SIM_PORT);
 // n8n's task-runner broker needs a port of its own (n8n's default, 5679, next to 5678).
 const brokerPort = portFromEnv('WONOTIFY_N8N_BROKER_PORT', n8nPort + 1 === simPort ? n8nPort + 2 : n8nPort + 1);
-const devDir = process.env.WONOTIFY_DEV_DIR ?? join(packageRoot, '.n8n-dev');
+const devDir = process.env.WONOTIFY_DEV_DIR ?? join(homedir(), '.cache', 'n8n-nodes-wonotify', 'dev');
 const logFile = join(devDir, 'n8n.log');
 const login = {
 	email: process.env.WONOTIFY_N8N_EMAIL ?? 'dev@wonotify.test',

@@ -74,7 +74,7 @@ export async function ingestionBenchmark(stack, { events = 1000, concurrency = 2
 	const webhookId = await createActive(client, chain('bench 3: Webhook node', [webhookNode('Webhook', { path, responseMode: 'onReceived' })]));
 	const webhookUrl = `${n8n.url}/webhook/${path}`;
 
-	const probe = probeTriggerNode('Bench Probe Trigger');
+	const probe = probeTriggerNode('Bench Probe Trigger', { credential });
 	const probeId = await createActive(client, chain('bench 3: probe trigger (control)', [probe]));
 	const probeUrl = `${n8n.url}/webhook/${probe.webhookId}/webhook`;
 

@@ -79,8 +79,8 @@ export function wonotifyTriggerNode(name, { instanceId, credential }) {
 /** The benchmark's control trigger (scripts/bench/probe-trigger): hands each POST body to the workflow. */
 export const PROBE_PACKAGE_DIR = new URL('./probe-trigger', import.meta.url).pathname;
 
-export function probeTriggerNode(name) {
-	return node(name, 'n8n-nodes-bench-probe.probeTrigger', 1, {}, { webhookId: randomUUID() });
+export function probeTriggerNode(name, { credential }) {
+	return node(name, 'n8n-nodes-bench-probe.probeTrigger', 1, {}, { webhookId: randomUUID(), credentials: { wonotifyApi: { id: credential.id, name: credential.name } } });
 }
 
 /** A straight line of nodes: each one's main output into the next. */
