@@ -6,7 +6,7 @@
 // results part of docs/benchmarks.md. Ctrl-C (or the time limit) stops n8n and the simulator and deletes
 // the temporary folders.
 //
-//   npm run bench                              everything (≈ 14 min once n8n is installed)
+//   npm run bench                              everything (≈ 12 min once n8n is installed)
 //   npm run bench -- --only=per-item,parallel  some benchmarks (docs/benchmarks.md is left alone)
 //   npm run bench -- --n8n-cpu-prof            n8n writes V8 CPU profiles into test-results/cpu-prof/
 //                                              (read them with scripts/bench/cpu-profile.mjs)
