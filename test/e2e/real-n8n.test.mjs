@@ -52,9 +52,9 @@ describe('the access token', () => {
 });
 
 describe('the credential test', () => {
-	const test = async (accessToken) =>
+	const test = async (accessToken, baseUrl = stack.sim.baseUrl) =>
 		await stack.client.request('POST', '/credentials/test', {
-			credentials: { id: stack.credential.id, name: 'probe', type: 'wonotifyApi', data: { accessToken, baseUrl: stack.sim.baseUrl, instanceId: '' } },
+			credentials: { id: stack.credential.id, name: 'probe', type: 'wonotifyApi', data: { accessToken, baseUrl, instanceId: '' } },
 		});
 
 	it('accepts the right token and names the problem with a wrong one, changing nothing', async () => {
@@ -70,5 +70,12 @@ describe('the credential test', () => {
 			stack.sim.requests.map((request) => [request.path, request.query.instance_id]),
 			[['/get_qrcode', undefined], ['/get_qrcode', undefined]],
 		);
+	});
+
+	it("fails, naming the Base URL, when the Base URL answers with a web page (here: n8n's own editor)", async () => {
+		const answer = await test(ACCESS_TOKEN, stack.n8n.url);
+		assert.equal(answer.status, 'Error');
+		assert.match(answer.message, new RegExp(`The Base URL "${stack.n8n.url}" answered with a web page`));
+		assert.ok(!answer.message.includes(ACCESS_TOKEN));
 	});
 });
