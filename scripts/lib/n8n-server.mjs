@@ -157,8 +157,17 @@ export function n8nEnv({ userFolder, port, brokerPort, webhookUrl, env = {} }) {
 	};
 }
 
+/** What each n8n command prints once it is ready (queue mode runs `worker` and `webhook` too). */
+const READY_LINES = {
+	start: 'Editor is now accessible via',
+	worker: 'n8n worker is now ready',
+	webhook: 'Webhook listener waiting for requests.',
+};
+
 /**
- * Starts `n8n start` and resolves once its REST API answers and its start-up is over.
+ * Starts `n8n <command>` (default `start`) and resolves once it is ready: for `start`, once its
+ * REST API answers and its start-up is over; for `worker` and `webhook` (queue mode), once it
+ * says so in its log.
  * Workflows that were active are re-activated in the background right after: poll for them.
  * Rejects (after stopping the process) when n8n exits early or is not up within `timeoutMs`,
  * with the tail of n8n's log in the message.
@@ -171,6 +180,7 @@ export function n8nEnv({ userFolder, port, brokerPort, webhookUrl, env = {} }) {
  * @param {string} [options.logFile] where n8n's output is appended (default `<userFolder>/n8n.log`)
  * @param {(line: string) => void} [options.onLine] every line n8n prints
  * @param {number} [options.timeoutMs] default 120 s
+ * @param {'start' | 'worker' | 'webhook'} [options.command] default `start`
  * @returns {Promise<{ url: string, webhookUrl: string, pid: number, logFile: string,
  *   process: import('node:child_process').ChildProcess, exited: Promise<number | null>,
  *   stop: () => Promise<void>, logText: () => string }>} logText: n8n's output since this start (the last 2000 lines)
@@ -184,8 +194,11 @@ export async function startN8n({
 	logFile,
 	onLine,
 	timeoutMs = 120_000,
+	command = 'start',
 }) {
 	if (!userFolder || !port || !brokerPort) throw new TypeError('startN8n needs userFolder, port and brokerPort');
+	const readyLine = READY_LINES[command];
+	if (readyLine === undefined) throw new TypeError(`startN8n: unknown command ${command}`);
 	if (port === brokerPort) throw new Error(`n8n's port and its task-runner broker port must differ (both ${port})`);
 	for (const [what, p, variable] of [
 		['n8n', port, 'WONOTIFY_N8N_PORT'],
@@ -203,7 +216,7 @@ export async function startN8n({
 	// into a broken pipe spins on EPIPE. The file is followed here for logText() and onLine.
 	const logPath = logFile ?? join(userFolder, 'n8n.log');
 	mkdirSync(dirname(logPath), { recursive: true });
-	appendFileSync(logPath, `\n===== n8n start ${new Date().toISOString()} (port ${port}) =====\n`);
+	appendFileSync(logPath, `\n===== n8n ${command} ${new Date().toISOString()} (port ${port}) =====\n`);
 	const logFd = openSync(logPath, 'a');
 	let readFrom = statSync(logPath).size;
 
@@ -219,7 +232,7 @@ export async function startN8n({
 		for (const line of parts) {
 			lines.push(line);
 			if (lines.length > LOG_LINES_KEPT) lines.shift();
-			if (line.startsWith('Editor is now accessible via')) startupDone = true;
+			if (line.trim().startsWith(readyLine)) startupDone = true;
 			onLine?.(line);
 		}
 	};
@@ -242,7 +255,7 @@ export async function startN8n({
 	};
 
 	// Its own process group, so that stop() also ends the task runners n8n starts.
-	const child = spawn(join(node24Bin, 'node'), [n8nBin, 'start'], {
+	const child = spawn(join(node24Bin, 'node'), [n8nBin, command], {
 		cwd: userFolder,
 		env: n8nEnv({ userFolder, port, brokerPort, webhookUrl, env }),
 		stdio: ['ignore', logFd, logFd],
@@ -306,7 +319,7 @@ export async function startN8n({
 			throw new Error(`n8n was not ready within ${timeoutMs / 1000} s. Last lines of its log:\n${tail()}`);
 		}
 		follow();
-		if (startupDone && (await isReady(url))) break;
+		if (startupDone && (command !== 'start' || (await isReady(url)))) break;
 		await new Promise((resolve) => setTimeout(resolve, 250));
 	}
 	return { url, webhookUrl, pid: child.pid, logFile: logPath, process: child, exited, stop, logText };

@@ -16,10 +16,11 @@ const { startSimulator } = require('../../test/simulator/index.js');
 /**
  * token: the access token the simulator accepts and the credential holds; owner: the n8n
  * account; logFile: n8n's output; env: extra environment for n8n; alongside: more package
- * folders to install next to this one; label: names the temporary user folder.
+ * folders to install next to this one; label: names the temporary user folder; webhookUrl:
+ * n8n's public webhook address (default: n8n's own port).
  * If any step fails, what was already started is stopped again.
  */
-export async function startStack({ token, owner, credentialName, logFile, env = {}, alongside = [], label = 'stack' }) {
+export async function startStack({ token, owner, credentialName, logFile, env = {}, alongside = [], label = 'stack', webhookUrl }) {
 	const sim = await startSimulator({ tokens: [token] });
 	const userFolder = mkdtempSync(join(tmpdir(), `wonotify-${label}-`));
 	const ports = { port: await freePort(), brokerPort: await freePort() };
@@ -38,7 +39,7 @@ export async function startStack({ token, owner, credentialName, logFile, env = 
 		logs: [],
 
 		async startN8n() {
-			stack.n8n = await startN8n({ userFolder, ...ports, logFile, env });
+			stack.n8n = await startN8n({ userFolder, ...ports, logFile, env, ...(webhookUrl && { webhookUrl }) });
 			stack.client = new N8nClient(stack.n8n.url);
 			await stack.client.setupOrLogin(owner);
 		},

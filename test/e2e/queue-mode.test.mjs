@@ -1,0 +1,112 @@
+// The nodes in n8n's queue mode, as users scale out: Redis, a main process that only manages
+// (N8N_DISABLE_PRODUCTION_MAIN_PROCESS), a webhook processor that receives the gateway's
+// calls, and a worker that runs the executions; all on one user folder (SQLite, which n8n
+// allows in queue mode with a warning) and one encryption key. The auto-reply example must
+// work unchanged: the main process registers the webhook processor's URL with a secret, the
+// webhook processor checks the secret from the database (nothing is shared in memory), and
+// the worker sends the reply.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { nodeOutput } from '../../scripts/lib/n8n-rest.mjs';
+import { freePort, startN8n, withWonotifyCredential } from '../../scripts/lib/n8n-server.mjs';
+import { startRedis } from '../../scripts/lib/redis.mjs';
+import { startStack } from '../../scripts/lib/stack.mjs';
+import { ACCESS_TOKEN, CREDENTIAL_NAME, INSTANCE, OWNER, waitUntil } from './stack.mjs';
+
+const example = JSON.parse(readFileSync(new URL('../../examples/auto-reply.json', import.meta.url), 'utf8'));
+const webhookId = example.nodes.find((node) => node.type === 'n8n-nodes-wonotify.wonotifyTrigger').webhookId;
+
+describe("n8n's queue mode: main + webhook processor + worker", () => {
+	const logFile = (role) => join(process.cwd(), 'test-results', `e2e-queue-${role}.log`);
+	let redis;
+	let stack;
+	let webhookProcess;
+	let worker;
+	let workflowId;
+	let webhookBase;
+	const instance = () => stack.sim.getInstance(INSTANCE);
+	const productionUrl = () => `${webhookBase}webhook/${webhookId}/webhook`;
+	const finished = async () =>
+		(await stack.client.executions({ workflowId })).filter((execution) => !['new', 'running', 'waiting'].includes(execution.status));
+
+	before(async () => {
+		redis = await startRedis({ port: await freePort() });
+		const webhookPort = await freePort();
+		webhookBase = `http://127.0.0.1:${webhookPort}/`;
+		const env = {
+			EXECUTIONS_MODE: 'queue',
+			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+			QUEUE_BULL_REDIS_PORT: String(redis.port),
+			N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
+		};
+		stack = await startStack({ token: ACCESS_TOKEN, owner: OWNER, credentialName: CREDENTIAL_NAME, logFile: logFile('main'), env, webhookUrl: webhookBase, label: 'queue' });
+		const sameFolder = { userFolder: stack.userFolder, webhookUrl: webhookBase, env };
+		webhookProcess = await startN8n({ ...sameFolder, command: 'webhook', port: webhookPort, brokerPort: await freePort(), logFile: logFile('webhook') });
+		worker = await startN8n({ ...sameFolder, command: 'worker', port: await freePort(), brokerPort: await freePort(), logFile: logFile('worker') });
+
+		await stack.client.updateCredential(stack.credential.id, {
+			name: stack.credential.name,
+			type: 'wonotifyApi',
+			data: { accessToken: ACCESS_TOKEN, baseUrl: stack.sim.baseUrl, instanceId: INSTANCE },
+		});
+		workflowId = (await stack.client.createWorkflow(withWonotifyCredential(example, stack.credential))).id;
+	});
+	after(async () => {
+		await worker?.stop();
+		await webhookProcess?.stop();
+		await stack?.stop();
+		await redis?.stop();
+	});
+
+	it("activating on the main process registers the webhook processor's URL with a secret", async () => {
+		await stack.client.activate(workflowId);
+		const registered = new URL(instance().webhookUrl);
+		assert.equal(`${registered.origin}${registered.pathname}`, productionUrl());
+		assert.match(registered.searchParams.get('secret'), /^[0-9a-f]{48}$/);
+		assert.equal(instance().webhookEnabled, true);
+		// Live on the webhook processor once a call without the secret gets 403 (not 404).
+		await waitUntil(
+			async () => (await fetch(productionUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status === 403,
+			{ what: 'the webhook processor to serve the trigger', timeoutMs: 20_000 },
+		);
+	});
+
+	it('an incoming message is checked by the webhook processor and answered by the worker', async () => {
+		await stack.sim.emitIncomingText(INSTANCE, { from: '919812345678', text: 'Queue mode?', pushName: 'Ravi' });
+		const [execution] = await waitUntil(async () => {
+			const done = await finished();
+			return done.length > 0 ? done : undefined;
+		}, { what: 'the execution to finish on the worker', timeoutMs: 30_000 });
+		const run = await stack.client.execution(execution.id);
+		assert.equal(run.status, 'success');
+		assert.equal(nodeOutput(run, 'Wonotify Trigger')[0].text, 'Queue mode?');
+		assert.equal(stack.sim.requestsTo('/send').at(-1).body.message, 'Thanks Ravi! You wrote: Queue mode?');
+		// Each process logs its part of the job.
+		assert.match(webhookProcess.logText(), new RegExp(`Enqueued execution ${execution.id} \\(job`));
+		assert.match(worker.logText(), new RegExp(`Worker finished execution ${execution.id} \\(job`));
+	});
+
+	it('a forged call gets 403 from the webhook processor and starts nothing', async () => {
+		const before = (await finished()).length;
+		const answer = await fetch(`${productionUrl()}?secret=${'0'.repeat(48)}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ instance_id: INSTANCE, data: { event: 'messages.upsert', data: { type: 'notify', messages: [{ key: { remoteJid: '919812345678@s.whatsapp.net', fromMe: false, id: 'FORGED' }, message: { conversation: 'forged' } }] } } }),
+		});
+		assert.equal(answer.status, 403);
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		assert.equal((await finished()).length, before);
+	});
+
+	it('deactivating on the main process turns the webhook off', async () => {
+		await stack.client.deactivate(workflowId);
+		assert.equal(instance().webhookEnabled, false);
+	});
+
+	it('no process wrote the access token into its log', () => {
+		for (const text of [stack.allLogs(), webhookProcess.logText(), worker.logText()]) assert.ok(!text.includes(ACCESS_TOKEN));
+	});
+});
