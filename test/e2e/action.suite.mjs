@@ -8,8 +8,11 @@ import { nodeOutput } from '../../scripts/lib/n8n-rest.mjs';
 import { ACCESS_TOKEN, INSTANCE, waitUntil } from './stack.mjs';
 import { withWonotifyCredential } from '../../scripts/lib/n8n-server.mjs';
 
-/** Saves and activates Webhook → Wonotify(parameters), calls it, returns the node's output. */
-async function runOperation(stack, parameters, { onError } = {}) {
+/**
+ * Saves and activates Webhook → Wonotify(parameters), calls it, returns the node's output.
+ * webhookUrl: where production webhooks are served (queue mode: the webhook processor).
+ */
+export async function runOperation(stack, parameters, { onError, webhookUrl = `${stack.n8n.url}/` } = {}) {
 	const path = `e2e-${randomUUID()}`;
 	const workflow = withWonotifyCredential(
 		{
@@ -38,13 +41,13 @@ async function runOperation(stack, parameters, { onError } = {}) {
 		},
 		stack.credential,
 	);
-	const { client, n8n } = stack;
+	const { client } = stack;
 	const created = await client.createWorkflow(workflow);
 	await client.activate(created.id);
 	// A just-activated production webhook answers 404 for a moment.
 	const response = await waitUntil(
 		async () => {
-			const answer = await fetch(`${n8n.url}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+			const answer = await fetch(`${webhookUrl}webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
 			return answer.status === 404 ? undefined : answer;
 		},
 		{ what: `webhook ${path}` },

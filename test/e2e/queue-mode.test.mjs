@@ -14,6 +14,7 @@ import { nodeOutput } from '../../scripts/lib/n8n-rest.mjs';
 import { freePort, startN8n, withWonotifyCredential } from '../../scripts/lib/n8n-server.mjs';
 import { startRedis } from '../../scripts/lib/redis.mjs';
 import { startStack } from '../../scripts/lib/stack.mjs';
+import { runOperation } from './action.suite.mjs';
 import { ACCESS_TOKEN, CREDENTIAL_NAME, INSTANCE, OWNER, waitUntil } from './stack.mjs';
 
 const example = JSON.parse(readFileSync(new URL('../../examples/auto-reply.json', import.meta.url), 'utf8'));
@@ -104,6 +105,16 @@ describe("n8n's queue mode: main + webhook processor + worker", () => {
 	it('deactivating on the main process turns the webhook off', async () => {
 		await stack.client.deactivate(workflowId);
 		assert.equal(instance().webhookEnabled, false);
+	});
+
+	it('a Wonotify node runs on the worker: Get QR Code with its PNG as binary data', async () => {
+		const id = stack.sim.addInstance({ token: ACCESS_TOKEN, connected: false }).id;
+		const { execution, output } = await runOperation(stack, { resource: 'instance', operation: 'getQrCode', instanceId: id, asImage: true }, { webhookUrl: webhookBase });
+		assert.equal(execution.status, 'success');
+		assert.match(output[0].qrCode, /^data:image\/png;base64,/);
+		const binary = execution.data.resultData.runData.Wonotify[0].data.main[0][0].binary.data;
+		assert.equal(binary.mimeType, 'image/png');
+		assert.match(worker.logText(), new RegExp(`Worker finished execution ${execution.id} \\(job`));
 	});
 
 	it('no process wrote the access token into its log', () => {
