@@ -2,16 +2,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { mediaFields } from './fields';
-import { InputError, requireHttpUrl } from './input-error';
+import { requireHttpUrl } from './input-error';
 
-import { gatewayHostOf, isBeyondGatewayReach } from '../shared/reachability';
 import { toIsoTimestamp } from '../shared/timestamps';
 import { phoneNumberToJid } from '../shared/whatsapp-ids';
 import { extractSentMessageId } from './gateway-response';
 import { joinParagraphs, type TextFallback } from './interactive/plain-text';
 import type { Recipient } from './recipients';
-import { getWonotifyCredentials, type WonotifyRequest } from './transport';
-import type { PreparedCall, WonotifyOperation } from './types';
+import type { WonotifyRequest } from './transport';
+import type { PreparedCall } from './types';
 
 export type SendContent =
 	| { type: 'text'; text: string }
@@ -25,37 +24,6 @@ export function readMediaContent(context: IExecuteFunctions, itemIndex: number):
 		mediaUrl: requireHttpUrl(urlField.displayName, context.getNodeParameter('mediaUrl', itemIndex)),
 		caption: String(context.getNodeParameter('caption', itemIndex, '') ?? ''),
 		fileName: String(context.getNodeParameter('fileName', itemIndex, '') ?? '').trim(),
-	};
-}
-
-/**
- * The gateway downloads a media file itself, so a gateway on the internet can never fetch a
- * Media URL on localhost or a private network; refused up front, such a URL does not leave a
- * half-sent batch. A self-hosted gateway on the same network may reach it, so the check
- * depends on the credential's Base URL.
- */
-export function checkMediaReachable(mediaUrl: string, baseUrl: string): void {
-	if (!isBeyondGatewayReach(mediaUrl, baseUrl)) return;
-	const [urlField] = mediaFields;
-	throw new InputError(
-		urlField.displayName,
-		`"${mediaUrl}" is a local or private address that Wonotify (${gatewayHostOf(baseUrl)}) cannot download from`,
-		'Wonotify fetches the file over the internet. Put the file at a public address (for example a public link from your cloud storage) and use that URL.',
-	);
-}
-
-/** A media operation that also refuses, before anything is sent, a Media URL the gateway cannot reach. */
-export function withReachableMedia(operation: WonotifyOperation): WonotifyOperation {
-	return {
-		...operation,
-		async prepare(context, itemIndex) {
-			const call = await operation.prepare(context, itemIndex);
-			const mediaUrl = call.request.body?.media_url;
-			// Read once per execution by the transport and cached: no credential read per item.
-			const { baseUrl } = await getWonotifyCredentials(context);
-			if (typeof mediaUrl === 'string') checkMediaReachable(mediaUrl, baseUrl);
-			return call;
-		},
 	};
 }
 

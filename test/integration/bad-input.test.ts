@@ -197,3 +197,36 @@ describe('Set Webhook with Enable off', () => {
 		expect(ctx.sim.requests).toHaveLength(0);
 	});
 });
+
+describe('a Set Webhook URL that a hosted gateway cannot post to', () => {
+	const publicGateway = { baseUrl: 'https://wonotify.invalid/api' };
+	const setWebhook = (webhookUrl: string, enable: boolean) => ({
+		resource: 'instance',
+		operation: 'setWebhook',
+		instanceId: SEEDED_INSTANCE.id,
+		webhookUrl,
+		enable,
+	});
+
+	test('is refused while events are on, naming the field and the item, before anything is sent', async () => {
+		const result = await runWonotifyNode({
+			parameters: setWebhook('http://localhost:5678/webhook/orders', true) as never,
+			credentials: credentialsFor(ctx.sim, publicGateway),
+		});
+		const error = result.error as unknown as { message: string; description: string };
+		expect(error.message).toBe(
+			'Webhook URL: "http://localhost:5678/webhook/orders" is a local or private address that Wonotify (wonotify.invalid) cannot send events to [item 0]',
+		);
+		expect(error.description).toMatch(/WEBHOOK_URL/);
+		expect(ctx.sim.requests).toHaveLength(0);
+	});
+
+	test('is sent when the gateway is on a private network too (self-hosted)', async () => {
+		const result = await runWonotifyNode({
+			parameters: setWebhook('http://192.168.1.20:5678/webhook/orders', true) as never,
+			credentials: credentialsFor(ctx.sim),
+		});
+		expect(result.error).toBeUndefined();
+		expect(ctx.sim.requestsTo('/set_webhook')[0].query).toMatchObject({ webhook_url: 'http://192.168.1.20:5678/webhook/orders', enable: 'true' });
+	});
+});

@@ -1,6 +1,6 @@
 import { groupIdField } from '../../fields';
 import { parseGroupId } from '../../recipients';
-import { withReachableMedia } from '../../send';
+import { withReachableMedia } from '../../gateway-reach';
 import { mediaOperation } from '../text-and-media';
 
 export const sendGroupMedia = withReachableMedia(

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { withReachableWebhook } from '../../gateway-reach';
 import { requireHttpUrl } from '../../input-error';
 import { instanceOperation } from './instance-call';
 
@@ -29,45 +30,49 @@ function readWebhookSettings(
 	return { webhookUrl: leftEmpty ? null : requireHttpUrl(webhookUrlField.displayName, typed), enabled };
 }
 
-export const setWebhook = instanceOperation({
-	value: 'setWebhook',
-	name: 'Set Webhook',
-	action: 'Set the webhook of an instance',
-	description: 'Choose the URL that receives the events of the instance',
-	endpoint: 'set_webhook',
-	fields: [
-		{
-			displayName:
-				'An instance has one webhook. Setting it here replaces the one an active Wonotify Trigger registered; the Wonotify Trigger sets it for you on activation.',
-			name: 'webhookNotice',
-			type: 'notice',
-			default: '',
+// Refuses, when events are on, a private Webhook URL that a public gateway cannot post to.
+export const setWebhook = withReachableWebhook(
+	instanceOperation({
+		value: 'setWebhook',
+		name: 'Set Webhook',
+		action: 'Set the webhook of an instance',
+		description: 'Choose the URL that receives the events of the instance',
+		endpoint: 'set_webhook',
+		fields: [
+			{
+				displayName:
+					'An instance has one webhook. Setting it here replaces the one an active Wonotify Trigger registered; the Wonotify Trigger sets it for you on activation.',
+				name: 'webhookNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				...webhookUrlField,
+				required: true,
+				description: 'Public address that receives the events; Wonotify must be able to reach it',
+				displayOptions: { show: { enable: [true] } },
+			},
+			{
+				...webhookUrlField,
+				description: 'Leave empty to just stop the events',
+				displayOptions: { show: { enable: [false] } },
+			},
+			{
+				displayName: 'Enable',
+				name: 'enable',
+				type: 'boolean',
+				default: true,
+				description: 'Whether events are sent to the URL. Turn off to stop them.',
+			},
+		],
+		query: (context, itemIndex) => {
+			const { webhookUrl, enabled } = readWebhookSettings(context, itemIndex);
+			return { webhook_url: webhookUrl ?? EVENTS_OFF_WEBHOOK_URL, enable: enabled ? 'true' : 'false' };
 		},
-		{
-			...webhookUrlField,
-			required: true,
-			description: 'Public address that receives the events; Wonotify must be able to reach it',
-			displayOptions: { show: { enable: [true] } },
+		output: (context, response, instanceId, itemIndex) => {
+			const { webhookUrl, enabled } = readWebhookSettings(context, itemIndex);
+			return { json: { instanceId, status: 'success', webhookUrl, enabled, message: response.message ?? null, response } };
 		},
-		{
-			...webhookUrlField,
-			description: 'Leave empty to just stop the events',
-			displayOptions: { show: { enable: [false] } },
-		},
-		{
-			displayName: 'Enable',
-			name: 'enable',
-			type: 'boolean',
-			default: true,
-			description: 'Whether events are sent to the URL. Turn off to stop them.',
-		},
-	],
-	query: (context, itemIndex) => {
-		const { webhookUrl, enabled } = readWebhookSettings(context, itemIndex);
-		return { webhook_url: webhookUrl ?? EVENTS_OFF_WEBHOOK_URL, enable: enabled ? 'true' : 'false' };
-	},
-	output: (context, response, instanceId, itemIndex) => {
-		const { webhookUrl, enabled } = readWebhookSettings(context, itemIndex);
-		return { json: { instanceId, status: 'success', webhookUrl, enabled, message: response.message ?? null, response } };
-	},
-});
+	}),
+	webhookUrlField.displayName,
+);

@@ -1,6 +1,6 @@
 import { chatIdField } from '../../fields';
 import { parseRecipient } from '../../recipients';
-import { withReachableMedia } from '../../send';
+import { withReachableMedia } from '../../gateway-reach';
 import { mediaOperation } from '../text-and-media';
 
 export const sendMedia = withReachableMedia(
