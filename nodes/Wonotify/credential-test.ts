@@ -7,7 +7,7 @@
 import type { ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
 
 import { withAccessToken } from '../shared/access-token';
-import { isHtml, redact } from './gateway-response';
+import { isHtml, messageOf, redact } from './gateway-response';
 import {
 	credentialsFromData,
 	DEFAULT_TIMEOUT_SECONDS,
@@ -97,7 +97,7 @@ export function judgeTestAnswer(baseUrl: string, statusCode: number, body: unkno
 	}
 	const answer = parseJsonObject(body);
 	if (answer === undefined || typeof answer.status !== 'string') return notTheGateway(baseUrl);
-	const said = typeof answer.message === 'string' ? answer.message.trim() : '';
+	const said = messageOf(answer);
 	if (/access token does not exist/i.test(said)) {
 		return failed('Wonotify does not know this access token. Copy it again from your Wonotify dashboard.');
 	}

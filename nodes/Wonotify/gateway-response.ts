@@ -85,7 +85,7 @@ function adviceFor(answer: IDataObject): string | undefined {
 }
 
 /** The gateway's message, trimmed; '' when it gave none (or not as text). */
-function messageOf(answer: IDataObject): string {
+export function messageOf(answer: IDataObject): string {
 	return typeof answer.message === 'string' ? answer.message.trim() : '';
 }
 
@@ -123,5 +123,5 @@ export function describeUnsentMessage(response: IDataObject): { message: string;
 
 /** Logout's answer for an instance with no WhatsApp session: "…seems to have logged out before." */
 export function isAlreadyLoggedOutAnswer(response: IDataObject): boolean {
-	return typeof response.message === 'string' && /logged out before/i.test(response.message);
+	return /logged out before/i.test(messageOf(response));
 }

@@ -1,9 +1,8 @@
 // The credential's Test button, run the way n8n runs it (n8n-core's CredentialTestContext and
 // its request helper) against the simulator: a right token passes, a wrong token and a wrong
 // Base URL are told apart and named, nothing on the account changes, the token shows nowhere.
-// Test code, never shipped: it needs a socket to find a free port, and fake tokens.
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets */
-import { createServer } from 'node:net';
+// Test code, never shipped: it holds fake tokens.
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets */
 
 import type { ICredentialDataDecryptedObject, ICredentialType, INodeCredentialTestResult } from 'n8n-workflow';
 import { CredentialTestContext } from 'n8n-core';
@@ -11,7 +10,7 @@ import { CredentialTestContext } from 'n8n-core';
 import { WonotifyApi } from '../../credentials/WonotifyApi.credentials';
 import { Wonotify } from '../../nodes/Wonotify/Wonotify.node';
 import { testAdditionalData } from './n8n-engine';
-import { credentialsFor, SEEDED_TOKEN, useSimulator } from './simulator-setup';
+import { closedPort, credentialsFor, SEEDED_TOKEN, useSimulator } from './simulator-setup';
 
 const ctx = useSimulator();
 const SECRET_TOKEN = 'wt-5d2b8e1f9a3c4d6e8f0a1b2c3d4e5f6a';
@@ -82,13 +81,7 @@ test.each([
 });
 
 test('nothing listening at the Base URL → says so, naming it', async () => {
-	const port = await new Promise<number>((resolve) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port: free } = server.address() as { port: number };
-			server.close(() => resolve(free));
-		});
-	});
+	const port = await closedPort();
 	const baseUrl = `http://127.0.0.1:${port}/api`;
 	expect(await testCredential({ baseUrl })).toEqual({
 		status: 'Error',

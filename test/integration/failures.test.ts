@@ -1,12 +1,11 @@
 // Every way the gateway fails becomes an n8n error a non-programmer can act on, and the
 // access token shows up nowhere: not in the error, its description or cause, not in the
 // execution data, not in the console.
-// Test code, never shipped: it needs a socket to find a free port, and fake tokens.
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-hardcoded-secrets */
-import { createServer } from 'node:net';
+// Test code, never shipped: it holds fake tokens.
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets */
 
 import { runWonotifyNode } from './n8n-engine';
-import { credentialsFor, deepText, useSimulator } from './simulator-setup';
+import { closedPort, credentialsFor, deepText, useSimulator } from './simulator-setup';
 
 const ctx = useSimulator();
 // A token that cannot appear by chance, so finding it anywhere means a leak.
@@ -91,13 +90,7 @@ test('a gateway that does not answer in time → timeout error', async () => {
 });
 
 test('nothing listening at the Base URL → connection refused', async () => {
-	const port = await new Promise<number>((resolve) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port: free } = server.address() as { port: number };
-			server.close(() => resolve(free));
-		});
-	});
+	const port = await closedPort();
 	const error = await sendText({ baseUrl: `http://127.0.0.1:${port}/api` });
 	expect(error.message).toBe(`Could not connect to the Wonotify server at 127.0.0.1:${port}: nothing answers at that address`);
 });

@@ -1,4 +1,8 @@
 // One simulator per test file, back to its seeded state after every test.
+// Test code, never shipped: closedPort() needs a socket.
+// eslint-disable-next-line @n8n/community-nodes/no-restricted-imports
+import { createServer } from 'node:net';
+
 import { SEEDED_INSTANCE, SEEDED_TOKEN, startSimulator } from '../simulator';
 
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
@@ -19,6 +23,17 @@ export function useSimulator(): { readonly sim: Simulator } {
 			return holder.sim;
 		},
 	};
+}
+
+/** A port on 127.0.0.1 that nothing listens on (briefly bound, then released): connections to it are refused. */
+export async function closedPort(): Promise<number> {
+	return await new Promise<number>((resolve) => {
+		const server = createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolve(port));
+		});
+	});
 }
 
 export function credentialsFor(sim: Simulator, overrides: Record<string, string> = {}) {
