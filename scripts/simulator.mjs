@@ -18,7 +18,7 @@ Commands:
                 [--from-me] [--instance ID]
   event       any webhook event: --name connection.update --data '{"connection":"open"}' [--instance ID]
   scan        "scan" the QR code of the newest unconnected instance [--instance ID]
-  state       show instances, webhooks, recent requests [--json]
+  state       show instances, the messages sent, webhooks, recent requests [--json]
   help        this text
 
 --port applies to every command (default ${DEFAULT_PORT}).`;
@@ -188,6 +188,12 @@ async function state(values, port) {
 		const who = i.connected ? `connected as ${i.phone} "${i.name}"` : 'not connected (waiting for a scan)';
 		const webhook = i.webhookUrl ? `${i.webhookUrl} (${i.webhookEnabled ? 'enabled' : 'disabled'})` : 'none';
 		console.log(`  ${i.id}  ${who}, token ${i.token}, ${i.sentCount} sent\n    webhook: ${webhook}`);
+	}
+	if (data.lastMessagesSent.length > 0) {
+		console.log('\nMessages sent to WhatsApp (newest last):');
+		for (const m of data.lastMessagesSent) console.log(`  ${time(m.at)}  ${m.kind} to ${m.to}: ${JSON.stringify(m.text)}`);
+	} else {
+		console.log('\nNo messages sent yet.');
 	}
 	if (data.lastRequests.length > 0) {
 		console.log('\nLast API requests:');

@@ -4,6 +4,7 @@
 // `npm test -- --no-e2e` stops before the real n8n (quick loop while coding).
 import { spawnSync } from 'node:child_process';
 import { ensureN8n } from './lib/n8n-install.mjs';
+import { missingSystemTools } from './lib/system-tools.mjs';
 
 const skipEndToEnd = process.argv.includes('--no-e2e');
 const root = new URL('..', import.meta.url).pathname;
@@ -18,6 +19,15 @@ function step(label, command, args) {
 		process.exit(result.status ?? 1);
 	}
 	console.log(`=== [test] ✓ ${label} (${seconds} s)`);
+}
+
+if (!skipEndToEnd) {
+	const missing = missingSystemTools();
+	if (missing.length > 0) {
+		console.error(`[test] the end-to-end tests need programs that are not here:\n  ${missing.join('\n  ')}\n` +
+			'(Debian/Ubuntu: apt-get install chromium redis-server.) Or run `npm test -- --no-e2e` for everything else.');
+		process.exit(1);
+	}
 }
 
 const bin = (name) => `${root}node_modules/.bin/${name}`;

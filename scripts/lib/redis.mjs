@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const REDIS_SERVER = process.env.REDIS_SERVER_PATH || '/usr/bin/redis-server';
+import { REDIS_SERVER } from './system-tools.mjs';
 
 /** @returns {Promise<{ port: number, stop: () => Promise<void> }>} */
 export async function startRedis({ port, timeoutMs = 15_000 }) {

@@ -7,10 +7,9 @@ import { describe, it, before, after } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
+import { CHROMIUM } from '../../scripts/lib/system-tools.mjs';
 import { OWNER } from './stack.mjs';
 
-// Debian's chromium (.ci/run installs it); CHROMIUM_PATH points elsewhere on other systems.
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps dialling Google, which this
 // machine's closed network refuses.
 const CHROMIUM_ARGS = [

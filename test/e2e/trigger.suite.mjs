@@ -21,13 +21,16 @@ export function triggerSuite(getStack) {
 		const productionUrl = () => `${stack().n8n.url}/webhook/${webhookId}/webhook`;
 		const finished = async () =>
 			(await stack().client.executions({ workflowId })).filter((execution) => !['new', 'running', 'waiting'].includes(execution.status));
-		/** Waits for `count` executions in all, then a moment more to see that no extra one comes. */
+		/**
+		 * Waits for `count` finished executions, then checks there is no other. n8n stores an
+		 * execution before it answers the webhook call that starts it, so once every event the
+		 * simulator posted has been answered, an extra execution would already be listed.
+		 */
 		async function expectExecutions(count) {
 			await waitUntil(async () => (await finished()).length >= count, { what: `${count} executions`, timeoutMs: 15_000 });
 			await stack().sim.webhooksSettled();
-			await new Promise((resolve) => setTimeout(resolve, 1500));
-			const all = await finished();
-			assert.equal(all.length, count, `expected exactly ${count} executions, got ${all.length}`);
+			const all = await stack().client.executions({ workflowId });
+			assert.equal(all.length, count, `expected exactly ${count} executions, got ${all.length}: ${all.map((e) => e.status).join(', ')}`);
 			return all;
 		}
 		/** The webhook is live once a call without the secret gets 403 (not n8n's 404). */
@@ -136,7 +139,14 @@ export function triggerSuite(getStack) {
 			// the trigger empty static data while testing, so it cannot know the production
 			// registration to put back: it turns the instance's webhook off, as the node's notice says.
 			await waitUntil(() => instance().webhookEnabled === false, { what: 'the test webhook to be removed', timeoutMs: 15_000 });
-			const manual = (await finished()).filter((execution) => execution.mode === 'manual');
+			// The test run is stored once it has finished: wait for that, not for a while.
+			const manual = await waitUntil(
+				async () => {
+					const done = (await finished()).filter((execution) => execution.mode === 'manual');
+					return done.length > 0 ? done : undefined;
+				},
+				{ what: 'the test run to be stored as finished' },
+			);
 			assert.equal(manual.length, 1);
 			assert.equal(nodeOutput(await stack().client.execution(manual[0].id), 'Wonotify Trigger')[0].text, 'test event');
 

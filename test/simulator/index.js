@@ -13,6 +13,7 @@ const { createIds, createRandom } = require('./ids');
 const { createRoutes } = require('./routes');
 const { createState, instanceSnapshot, SEEDED_INSTANCE } = require('./state');
 const { createWebhookSender } = require('./webhook');
+const { summarise } = require('./whatsapp-messages');
 
 // Only the loopback address: the simulator accepts any test token and must not be reachable
 // from the network.
@@ -215,6 +216,13 @@ async function startSimulator(options = {}) {
 				requestCount,
 				lastRequests: requests.slice(-LAST_SHOWN).map(({ headers, ...request }) => request),
 				lastDeliveries: webhooks.deliveries.slice(-LAST_SHOWN),
+				// What reached "WhatsApp", newest last: what a person checks after a workflow ran.
+				lastMessagesSent: state
+					.list()
+					.flatMap((instance) => instance.sent.map((sent) => ({ instanceId: instance.id, sent })))
+					.sort((a, b) => a.sent.at - b.sent.at)
+					.slice(-LAST_SHOWN)
+					.map(({ instanceId, sent }) => ({ at: sent.at, instanceId, to: sent.key.remoteJid, ...summarise(sent.message) })),
 			};
 		},
 		/** Back to the seeded state: instances, tokens, quota, latency, failures, recordings. */

@@ -111,4 +111,20 @@ function listMessage(message) {
 	};
 }
 
-module.exports = { textMessage, mediaMessage, richMessage };
+/** What a sent message shows a person, in one line: its kind and its text (for `simulator state`). */
+function summarise(content) {
+	const [key, body] = Object.entries(content ?? {})[0] ?? ['unknown', {}];
+	const kind = key === 'extendedTextMessage' || key === 'conversation' ? 'text' : key.replace(/Message$/, '');
+	const text =
+		(typeof body === 'string' ? body : undefined) ??
+		body?.text ??
+		body?.caption ??
+		body?.body?.text ?? // interactive
+		body?.description ?? // list
+		body?.hydratedTemplate?.hydratedContentText ??
+		body?.url ??
+		'';
+	return { kind, text };
+}
+
+module.exports = { textMessage, mediaMessage, richMessage, summarise };
