@@ -57,6 +57,6 @@ export class WonotifyApi implements ICredentialType {
 	}
 
 	// No declarative `test`: n8n would use it before the nodes' `testedBy`. The Wonotify node's
-	// credential test (nodes/Wonotify/credential-test.ts) also tells a wrong Base URL from a
+	// credential test (nodes/shared/credential-test.ts) also tells a wrong Base URL from a
 	// wrong token, which declarative rules cannot.
 }

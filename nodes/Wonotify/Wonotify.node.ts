@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { credentialTestMethods } from './credential-test';
+import { credentialTestMethods } from '../shared/credential-test';
 import { executeItems } from './execute-items';
 import { buildProperties, findOperation } from './resources';
 

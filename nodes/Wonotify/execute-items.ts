@@ -9,9 +9,9 @@ import { NodeOperationError } from 'n8n-workflow';
 import { withPartialBatchNote } from './batch-failure';
 import { failedItem } from './failed-item';
 import { MAX_PARALLEL_SENDS } from './fields';
-import { InputError } from './input-error';
+import { InputError } from '../shared/input-error';
 import { runSendQueue } from './send-queue';
-import { wonotifyRequest } from './transport';
+import { wonotifyRequest } from '../shared/transport';
 import type { PreparedCall, WonotifyOperation } from './types';
 
 type NodeError = NodeApiError | NodeOperationError;

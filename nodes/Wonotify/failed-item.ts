@@ -3,7 +3,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { phoneNumberToJid } from '../shared/whatsapp-ids';
-import type { WonotifyRequest } from './transport';
+import type { WonotifyRequest } from '../shared/transport';
 
 /**
  * `{ error, details: { description, chatId, phoneNumber | groupId } }`. Everything but `error`

@@ -4,8 +4,8 @@
 // nothing). A self-hosted gateway on the same network may reach it: the check depends on the
 // credential's Base URL.
 import { mediaFields } from './fields';
-import { InputError } from './input-error';
-import { getWonotifyCredentials, type WonotifyRequest } from './transport';
+import { InputError } from '../shared/input-error';
+import { getWonotifyCredentials, type WonotifyRequest } from '../shared/transport';
 import type { WonotifyOperation } from './types';
 
 import { gatewayHostOf, isBeyondGatewayReach } from '../shared/reachability';

@@ -1,7 +1,7 @@
 // Turns the resource → operation lists into the node's Resource / Operation pickers and fields.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { instanceIdField } from './fields';
+import { instanceIdField } from '../shared/instance-id';
 import { groupResource } from './operations/group';
 import { instanceResource } from './operations/instance';
 import { messageResource } from './operations/message';

@@ -2,14 +2,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { mediaFields } from './fields';
-import { requireHttpUrl } from './input-error';
+import { requireHttpUrl } from '../shared/input-error';
 
 import { toIsoTimestamp } from '../shared/timestamps';
 import { phoneNumberToJid } from '../shared/whatsapp-ids';
-import { extractSentMessageId } from './gateway-response';
+import { extractSentMessageId } from '../shared/gateway-response';
 import { joinParagraphs, type TextFallback } from './interactive/plain-text';
 import type { Recipient } from './recipients';
-import type { WonotifyRequest } from './transport';
+import type { WonotifyRequest } from '../shared/transport';
 import type { PreparedCall } from './types';
 
 export type SendContent =

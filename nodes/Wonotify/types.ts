@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties, IDataObject } from 'n8n-workflow';
 
-import type { WonotifyRequest } from './transport';
+import type { WonotifyRequest } from '../shared/transport';
 
 /** One validated request for one input item, ready to send, and how to turn its answer into output. */
 export interface PreparedCall {

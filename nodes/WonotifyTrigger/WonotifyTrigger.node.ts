@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { credentialTestMethods } from '../Wonotify/credential-test';
+import { credentialTestMethods } from '../shared/credential-test';
 import { eventsToItems } from './events';
 import { readWebhookBody } from './request-body';
 import { readTriggerSettings, triggerProperties } from './trigger-fields';

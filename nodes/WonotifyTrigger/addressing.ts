@@ -3,7 +3,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isGroupId, jidToPhoneNumber, phoneNumberToJid } from '../shared/whatsapp-ids';
-import { asObject, asText } from './values';
+import { asObject, asText } from '../shared/values';
 
 const STATUS_BROADCAST = 'status@broadcast';
 

@@ -16,7 +16,7 @@ import {
 	simplifyGroup,
 	simplifyStatusUpdate,
 } from './simplify-other';
-import { asObject } from './values';
+import { asObject } from '../shared/values';
 
 export interface EventItems {
 	/** One item per message or entry, in the order received; empty means: start no execution. */

@@ -3,7 +3,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { normalisePhoneNumber } from '../shared/whatsapp-ids';
-import { asId, asNumber, asObject, asText, parseJson } from './values';
+import { asId, asNumber, asObject, asText, parseJson } from '../shared/values';
 
 export type MessageType =
 	| 'text'

@@ -2,7 +2,7 @@
 // node's events a gateway event name belongs to.
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
-import { asId, asObject, asText, parseJson } from './values';
+import { asId, asObject, asText, parseJson } from '../shared/values';
 
 export type TriggerEvent =
 	| 'any'

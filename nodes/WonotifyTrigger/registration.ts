@@ -4,9 +4,9 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { pickInstanceId } from '../Wonotify/fields';
-import { InputError } from '../Wonotify/input-error';
-import { getWonotifyCredentials, wonotifyRequest } from '../Wonotify/transport';
+import { pickInstanceId } from '../shared/instance-id';
+import { InputError } from '../shared/input-error';
+import { getWonotifyCredentials, wonotifyRequest } from '../shared/transport';
 import { unreachableWebhookProblem } from '../shared/reachability';
 import { newSecret, secretMatches, withSecret } from './secret';
 

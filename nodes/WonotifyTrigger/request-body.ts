@@ -5,7 +5,7 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
 import { parseEnvelope } from './parse';
-import { parseJson } from './values';
+import { parseJson } from '../shared/values';
 
 /**
  * What n8n adds to the request (n8n-workflow declares both on IncomingMessage). Optional here:

@@ -6,7 +6,7 @@ import { toIsoTimestamp } from '../shared/timestamps';
 import type { Addressing } from './addressing';
 import type { MessageContent } from './message-content';
 import type { ItemHeader } from './parse';
-import { asId, asNumber, asObject, asText } from './values';
+import { asId, asNumber, asObject, asText } from '../shared/values';
 
 export function simplifyMessage(
 	header: ItemHeader,

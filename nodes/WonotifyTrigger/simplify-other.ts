@@ -6,7 +6,7 @@ import { toIsoTimestamp } from '../shared/timestamps';
 import { normalisePhoneNumber } from '../shared/whatsapp-ids';
 import type { Addressing } from './addressing';
 import type { ItemHeader } from './parse';
-import { asId, asNumber, asObject, asText } from './values';
+import { asId, asNumber, asObject, asText } from '../shared/values';
 
 // Index = WhatsApp's status code.
 const STATUS_WORDS = ['failed', 'pending', 'sent', 'delivered', 'read', 'played'];

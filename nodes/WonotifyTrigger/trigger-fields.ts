@@ -1,7 +1,7 @@
 // The trigger's parameters and how they become the settings the event functions take.
 import type { INodeProperties, IWebhookFunctions } from 'n8n-workflow';
 
-import { instanceIdField } from '../Wonotify/fields';
+import { instanceIdField } from '../shared/instance-id';
 import { TRIGGER_EVENT_OPTIONS } from './parse';
 import { DEFAULT_TRIGGER_SETTINGS, type TriggerSettings } from './settings';
 

@@ -14,7 +14,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { withAccessToken } from '../shared/access-token';
+import { withAccessToken } from './access-token';
 import {
 	describeGatewayError,
 	describeUnsentMessage,

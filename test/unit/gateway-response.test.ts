@@ -6,7 +6,7 @@ import {
 	isHtml,
 	needsRescan,
 	redact,
-} from '../../nodes/Wonotify/gateway-response';
+} from '../../nodes/shared/gateway-response';
 
 const QUOTA = 'The number of messages you have sent per month has exceeded the maximum limit';
 const RESCAN =

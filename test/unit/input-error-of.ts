@@ -1,4 +1,4 @@
-import { InputError } from '../../nodes/Wonotify/input-error';
+import { InputError } from '../../nodes/shared/input-error';
 
 /** Runs `fn`, expects it to throw an InputError and returns it. */
 export function inputErrorOf(fn: () => unknown): InputError {

@@ -1,4 +1,4 @@
-import { InputError, requireHttpUrl, requireText, tryParseJson } from '../../nodes/Wonotify/input-error';
+import { InputError, requireHttpUrl, requireText, tryParseJson } from '../../nodes/shared/input-error';
 import { parseGroupId, parsePersonRecipient, parseRecipient } from '../../nodes/Wonotify/recipients';
 import { inputErrorOf } from './input-error-of';
 

@@ -3,7 +3,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { normalisePhoneNumber } from '../../shared/whatsapp-ids';
-import { InputError, requireHttpUrl, requireText, tryParseJson } from '../input-error';
+import { InputError, requireHttpUrl, requireText, tryParseJson } from '../../shared/input-error';
 import { checkCount, checkUnique, isObject, parseJsonArray, textOf } from './json-input';
 
 export type ButtonType = 'quick_reply' | 'cta_url' | 'cta_call' | 'cta_copy';

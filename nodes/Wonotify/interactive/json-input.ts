@@ -1,4 +1,4 @@
-import { InputError, tryParseJson } from '../input-error';
+import { InputError, tryParseJson } from '../../shared/input-error';
 
 /** Parses a JSON parameter (n8n may hand it over already parsed) and expects an array. */
 export function parseJsonArray(field: string, value: unknown): unknown[] {

@@ -1,7 +1,7 @@
 // List messages: rows grouped into sections, from the node's fields or from JSON.
 import type { IDataObject } from 'n8n-workflow';
 
-import { InputError, requireText } from '../input-error';
+import { InputError, requireText } from '../../shared/input-error';
 import { checkCount, checkUnique, isObject, parseJsonArray, textOf } from './json-input';
 
 /** One row as the node's fields describe it; rows sharing a Section Title form one section. */

@@ -8,11 +8,11 @@ import {
 	optionsCollection,
 	parallelSendsOption,
 	readOptions,
-	resolveInstanceId,
 	textField,
 	timeoutOption,
 } from '../fields';
-import { requireText } from '../input-error';
+import { resolveInstanceId } from '../../shared/instance-id';
+import { requireText } from '../../shared/input-error';
 import type { Recipient } from '../recipients';
 import { readMediaContent, sendCall, textOrMediaRequest, type SendContent } from '../send';
 import type { WonotifyOperation } from '../types';

@@ -1,8 +1,9 @@
 // Most instance operations are one GET with the instance ID; this builds them.
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, readOptions, resolveInstanceId, timeoutOption } from '../../fields';
-import type { WonotifyRequest } from '../../transport';
+import { resolveInstanceId } from '../../../shared/instance-id';
+import { optionsCollection, readOptions, timeoutOption } from '../../fields';
+import type { WonotifyRequest } from '../../../shared/transport';
 import type { WonotifyOperation } from '../../types';
 
 interface InstanceOperationSpec {

@@ -1,4 +1,4 @@
-import { isAlreadyLoggedOutAnswer } from '../../gateway-response';
+import { isAlreadyLoggedOutAnswer } from '../../../shared/gateway-response';
 import { instanceOperation } from './instance-call';
 
 // Logging out an instance that is already logged out leaves it as the user wanted it: the

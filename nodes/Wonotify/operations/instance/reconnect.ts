@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { jidToPhoneNumber } from '../../../shared/whatsapp-ids';
-import { needsRescan, RESCAN_STEP } from '../../gateway-response';
+import { needsRescan, RESCAN_STEP } from '../../../shared/gateway-response';
 import { instanceOperation } from './instance-call';
 
 // Reconnect doubles as the gateway's connection probe: "not connected, scan again" is an

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { withReachableWebhook } from '../../gateway-reach';
-import { requireHttpUrl } from '../../input-error';
+import { requireHttpUrl } from '../../../shared/input-error';
 import { instanceOperation } from './instance-call';
 
 // set_webhook needs a valid webhook_url even with enable=false (the gateway answers "Webhook

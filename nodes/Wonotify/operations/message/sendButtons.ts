@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { readOptions, resolveInstanceId, textField } from '../../fields';
+import { resolveInstanceId } from '../../../shared/instance-id';
+import { readOptions, textField } from '../../fields';
 import { buttonTextField, inputModeField, personChatIdField, renderingNotice, replyIdField, richOptions } from '../../fields-rich';
-import { requireText } from '../../input-error';
+import { requireText } from '../../../shared/input-error';
 import {
 	buttonsFromFields,
 	buttonsFromInteractiveJson,

@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { readOptions, resolveInstanceId, textField } from '../../fields';
+import { resolveInstanceId } from '../../../shared/instance-id';
+import { readOptions, textField } from '../../fields';
 import { inputModeField, personChatIdField, renderingNotice, richOptions } from '../../fields-rich';
-import { requireText } from '../../input-error';
+import { requireText } from '../../../shared/input-error';
 import { MAX_LIST_ROWS, sectionsFromFields, sectionsFromJson, toListSections, type ListRowFields } from '../../interactive/list';
 import { listChoicesText, type TextFallback } from '../../interactive/plain-text';
 import { parsePersonRecipient } from '../../recipients';

@@ -1,5 +1,5 @@
-// Reading JSON the gateway sends: any field may be missing, null, or of another type than
-// documented, and a webhook must never crash on it.
+// Reading JSON the gateway sends (webhook events, media details): any field may be missing, null,
+// or of another type than documented, and reading it must never crash.
 import type { IDataObject } from 'n8n-workflow';
 
 export function asObject(value: unknown): IDataObject | undefined {
