@@ -2,7 +2,9 @@
 // `npm run simulator`: runs the Wonotify simulator (test/simulator) so that anyone can try
 // Wonotify workflows in n8n without a Wonotify account, and drives a running one from a
 // second terminal (incoming messages, events, QR scans, state).
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const require = createRequire(import.meta.url);
@@ -14,6 +16,8 @@ Commands:
   start       (default) run the simulator
                 [--port 5680] [--latency ms] [--quota n] [--seed n] [--quiet]
   incoming    a WhatsApp text arrives: --from 919812345678 --text "Hi"
+              or a file, encrypted as WhatsApp does it: --from 9198… --media image|voice|document
+                [--file path [--mimetype type]] [--text caption]
                 [--name "Ravi"] [--group 120363041234567890@g.us [--participant 9198…]]
                 [--from-me] [--instance ID]
   event       any webhook event: --name connection.update --data '{"connection":"open"}' [--instance ID]
@@ -38,6 +42,9 @@ const OPTIONS = {
 	instance: { type: 'string' },
 	data: { type: 'string' },
 	json: { type: 'boolean' },
+	media: { type: 'string' },
+	file: { type: 'string' },
+	mimetype: { type: 'string' },
 	help: { type: 'boolean', short: 'h' },
 };
 
@@ -144,12 +151,30 @@ function reportDelivery({ status, data }) {
 }
 
 async function incoming(values, port) {
-	if (!values.from || values.text === undefined) throw new UsageError('incoming needs --from <number> and --text <text>');
+	const media = values.media;
+	if (!values.from || (values.text === undefined && media === undefined)) {
+		throw new UsageError('incoming needs --from <number> and --text <text> (or --media image|voice|document|…)');
+	}
+	let file;
+	if (values.file !== undefined) {
+		if (media === undefined) throw new UsageError('--file needs --media (image, voice, document, …)');
+		try {
+			file = readFileSync(values.file).toString('base64');
+		} catch (error) {
+			throw new CliError(`Cannot read --file ${values.file}: ${error.message}`);
+		}
+	}
 	reportDelivery(
 		await control(port, 'POST', 'incoming', {
 			instanceId: values.instance,
 			from: values.from,
 			text: values.text,
+			// A caption for photos, videos and documents.
+			caption: media === undefined ? undefined : values.text,
+			media,
+			file,
+			fileName: values.file === undefined ? undefined : basename(values.file),
+			mimetype: values.mimetype,
 			pushName: values.name,
 			group: values.group,
 			participant: values.participant,

@@ -10,6 +10,7 @@ import { withPartialBatchNote } from './batch-failure';
 import { failedItem } from './failed-item';
 import { MAX_PARALLEL_SENDS } from './fields';
 import { InputError } from '../shared/input-error';
+import { MediaError } from '../shared/media/media-error';
 import { runSendQueue } from './send-queue';
 import { wonotifyRequest } from '../shared/transport';
 import type { PreparedCall, WonotifyOperation } from './types';
@@ -42,12 +43,12 @@ export async function executeItems(
 	const send = async (itemIndex: number) => {
 		const call = prepared[itemIndex] as PreparedCall;
 		try {
-			const response = await wonotifyRequest(context, call.request, itemIndex);
-			output[itemIndex] = await call.toOutput(context, response);
+			output[itemIndex] =
+				'run' in call ? await call.run(context) : await call.toOutput(context, await wonotifyRequest(context, call.request, itemIndex));
 			done.push(itemIndex);
 		} catch (error) {
 			const failure = asNodeError(context, error, itemIndex);
-			if (continueOnFail) output[itemIndex] = failedItem(failure, call.request);
+			if (continueOnFail) output[itemIndex] = failedItem(failure, 'request' in call ? call.request : undefined);
 			// In parallel, a later item can fail first: report the earliest, as a sequential run would.
 			else if (stoppingFailure === undefined || itemIndex < stoppingFailure.itemIndex) {
 				stoppingFailure = { itemIndex, error: failure };
@@ -63,7 +64,8 @@ export async function executeItems(
 	});
 	if (stoppingFailure !== undefined) {
 		const { itemIndex, error } = stoppingFailure;
-		const sendsMessages = (prepared[itemIndex] as PreparedCall).request.expect === 'sentMessage';
+		const call = prepared[itemIndex] as PreparedCall;
+		const sendsMessages = 'request' in call && call.request.expect === 'sentMessage';
 		throw withPartialBatchNote(error, done, sendsMessages);
 	}
 	return output.map((item, itemIndex) => ({ ...item, pairedItem: { item: itemIndex } }));
@@ -92,6 +94,9 @@ function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: numb
 			itemIndex,
 			description: error.hint,
 		});
+	}
+	if (error instanceof MediaError) {
+		return new NodeOperationError(context.getNode(), error.message, { itemIndex, description: error.hint });
 	}
 	if (isNodeError(error)) {
 		error.context.itemIndex = itemIndex;

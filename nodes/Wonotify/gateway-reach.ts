@@ -27,6 +27,7 @@ function withGatewayReach(
 		...operation,
 		async prepare(context, itemIndex) {
 			const call = await operation.prepare(context, itemIndex);
+			if (!('request' in call)) return call;
 			const { url, field, action, hint } = targetOf(call.request);
 			// Read once per execution by the transport and cached: no credential read per item.
 			const { baseUrl } = await getWonotifyCredentials(context);

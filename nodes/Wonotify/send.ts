@@ -10,7 +10,7 @@ import { extractSentMessageId } from '../shared/gateway-response';
 import { joinParagraphs, type TextFallback } from './interactive/plain-text';
 import type { Recipient } from './recipients';
 import type { WonotifyRequest } from '../shared/transport';
-import type { PreparedCall } from './types';
+import type { GatewayCall } from './types';
 
 export type SendContent =
 	| { type: 'text'; text: string }
@@ -100,7 +100,7 @@ export function sentMessageItem(response: IDataObject, recipient: Recipient, ins
 }
 
 /** A prepared send: the request, its recipient as ordering key, and the standard output. */
-export function sendCall(request: WonotifyRequest, recipient: Recipient, instanceId: string): PreparedCall {
+export function sendCall(request: WonotifyRequest, recipient: Recipient, instanceId: string): GatewayCall {
 	return {
 		request,
 		orderKey: recipientKey(recipient),
@@ -124,7 +124,7 @@ export function richMessageCall(args: {
 	/** The gateway's `message` object around the given body text. */
 	message: (bodyText: string) => IDataObject;
 	timeoutSeconds?: number;
-}): PreparedCall {
+}): GatewayCall {
 	const recipient: Recipient = { kind: 'number', number: args.number };
 	if (args.fallback === 'textOnly') {
 		const text = joinParagraphs(args.heading && `*${args.heading}*`, args.text, args.choices, args.footer);

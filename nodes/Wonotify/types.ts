@@ -3,12 +3,20 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties, IDataObjec
 import type { WonotifyRequest } from '../shared/transport';
 
 /** One validated request for one input item, ready to send, and how to turn its answer into output. */
-export interface PreparedCall {
+export interface GatewayCall {
 	request: WonotifyRequest;
 	/** Sends sharing a key (the recipient) keep their input order, even when sent in parallel. */
 	orderKey?: string;
 	toOutput(context: IExecuteFunctions, response: IDataObject): Promise<INodeExecutionData> | INodeExecutionData;
 }
+
+/** Work for one input item that does not go through the gateway (e.g. downloading media). */
+export interface LocalTask {
+	orderKey?: string;
+	run(context: IExecuteFunctions): Promise<INodeExecutionData>;
+}
+
+export type PreparedCall = GatewayCall | LocalTask;
 
 /** An operation is one file: its picker entry, its fields, and how it builds its request. */
 export interface WonotifyOperation {

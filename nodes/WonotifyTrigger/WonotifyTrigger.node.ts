@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
@@ -11,7 +10,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { credentialTestMethods } from '../shared/credential-test';
 import { eventsToItems } from './events';
 import { readWebhookBody } from './request-body';
-import { readTriggerSettings, triggerProperties } from './trigger-fields';
+import { withMediaFiles } from './attach-media';
+import { readMediaSettings, readTriggerSettings, triggerProperties } from './trigger-fields';
 import { isRegistered, register, registrationsOf, registrationWithSecret, unregister } from './registration';
 import { SECRET_QUERY_PARAMETER } from './secret';
 
@@ -72,6 +72,8 @@ export class WonotifyTrigger implements INodeType {
 			// The gateway ignores the answer; the reason helps whoever calls by hand.
 			return { webhookResponse: { status: 'ignored', reason: ignored } };
 		}
-		return { workflowData: [this.helpers.returnJsonArray(items as IDataObject[])] };
+		const media = readMediaSettings(this);
+		const withFiles = media === undefined ? this.helpers.returnJsonArray(items) : await withMediaFiles(this, items, media);
+		return { workflowData: [withFiles] };
 	}
 }

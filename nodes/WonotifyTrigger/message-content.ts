@@ -3,6 +3,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { normalisePhoneNumber } from '../shared/whatsapp-ids';
+import { downloadDetails, MEDIA_PARTS } from '../shared/media/reference';
+import { unwrap } from '../shared/message-unwrap';
 import { asId, asNumber, asObject, asText, parseJson } from '../shared/values';
 
 export type MessageType =
@@ -36,29 +38,9 @@ export interface MessageContent {
 	quotedMessageId: string | null;
 }
 
-// Containers whose `message` holds the real content.
-const WRAPPERS = [
-	'ephemeralMessage',
-	'viewOnceMessage',
-	'viewOnceMessageV2',
-	'viewOnceMessageV2Extension',
-	'documentWithCaptionMessage',
-	'editedMessage',
-	'deviceSentMessage',
-];
-const MAX_WRAPPING = 5;
-
 // Keys that travel alongside the content (encryption and context bookkeeping) and are not content.
 const NOT_CONTENT = new Set(['messageContextInfo', 'senderKeyDistributionMessage']);
 
-const MEDIA_TYPES = new Map<string, MessageType>([
-	['imageMessage', 'image'],
-	['videoMessage', 'video'],
-	['ptvMessage', 'video'],
-	['audioMessage', 'audio'],
-	['documentMessage', 'document'],
-	['stickerMessage', 'sticker'],
-]);
 
 const EMPTY: MessageContent = {
 	type: 'unknown',
@@ -85,17 +67,19 @@ export function readContent(message: unknown): MessageContent {
 		quotedMessageId: asId(asObject(part.contextInfo)?.stanzaId) ?? null,
 	};
 
-	const mediaType = MEDIA_TYPES.get(key);
-	if (mediaType !== undefined) {
+	const mediaPart = Object.hasOwn(MEDIA_PARTS, key) ? MEDIA_PARTS[key] : undefined;
+	if (mediaPart !== undefined) {
 		return {
 			...result,
-			type: mediaType === 'audio' && part.ptt === true ? 'voice' : mediaType,
+			type: mediaPart.type === 'audio' && part.ptt === true ? 'voice' : mediaPart.type,
 			text: asText(part.caption) ?? '',
 			media: {
 				mimetype: asText(part.mimetype) ?? null,
 				fileName: asText(part.fileName) ?? null,
 				size: asNumber(part.fileLength) ?? null,
 				caption: asText(part.caption) ?? null,
+				// What the Download Media operation needs to fetch and decrypt the file later.
+				download: downloadDetails(part),
 			},
 		};
 	}
@@ -167,19 +151,6 @@ export function readContent(message: unknown): MessageContent {
 		default:
 			return result;
 	}
-}
-
-function unwrap(message: IDataObject | undefined): IDataObject | undefined {
-	let current = message;
-	for (let depth = 0; depth < MAX_WRAPPING && current !== undefined; depth++) {
-		const wrapped: IDataObject = current;
-		const inner = WRAPPERS.map((wrapper) => asObject(asObject(wrapped[wrapper])?.message)).find(
-			(candidate) => candidate !== undefined,
-		);
-		if (inner === undefined) return current;
-		current = inner;
-	}
-	return current;
 }
 
 function contentKey(content: IDataObject): string | undefined {

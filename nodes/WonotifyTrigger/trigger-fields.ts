@@ -1,7 +1,14 @@
 // The trigger's parameters and how they become the settings the event functions take.
-import type { INodeProperties, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, IWebhookFunctions } from 'n8n-workflow';
 
 import { instanceIdField } from '../shared/instance-id';
+import {
+	allowedMediaHostsOption,
+	maxMediaSizeOption,
+	mediaBinaryPropertyField,
+	mediaTimeoutOption,
+} from '../shared/media/fields';
+import type { MediaSettings } from './attach-media';
 import { TRIGGER_EVENT_OPTIONS } from './parse';
 import { DEFAULT_TRIGGER_SETTINGS, type TriggerSettings } from './settings';
 
@@ -38,6 +45,16 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
+			allowedMediaHostsOption,
+			{
+				displayName: 'Download Media',
+				name: 'downloadMedia',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to download each message's photo, voice note, video, document or sticker into the item's binary data, decrypted, as it arrives. A failed download leaves the item without the file and says why in mediaError.",
+			},
+			mediaTimeoutOption,
 			{
 				displayName: 'Group Messages',
 				name: 'groupMessages',
@@ -86,6 +103,7 @@ export const triggerProperties: INodeProperties[] = [
 				default: true,
 				description: "Whether to skip your contacts' status stories",
 			},
+			maxMediaSizeOption,
 			{
 				displayName: 'Only These Chats',
 				name: 'onlyChats',
@@ -95,24 +113,36 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'Phone numbers or group IDs, separated by commas. Messages from other chats are skipped. Leave empty for all chats.',
 			},
+			mediaBinaryPropertyField,
 		],
 	},
 ];
 
 /** The instance is the one the webhook was registered for, so events of other instances are dropped. */
 export function readTriggerSettings(context: IWebhookFunctions, instanceId: string): Partial<TriggerSettings> {
-	// getNodeParameter resolves expressions (in n8n 2.x in an isolate), which cost more than
-	// handling the event itself; these settings are plain values unless someone typed an
-	// expression, so the stored parameters are read directly then.
-	const stored = context.getNode().parameters;
-	const read = (name: string, fallback: unknown): unknown =>
-		containsExpression(stored[name]) ? context.getNodeParameter(name, fallback) : (stored[name] ?? fallback);
 	return {
-		...(read('options', {}) as Partial<TriggerSettings>),
-		events: read('events', DEFAULT_TRIGGER_SETTINGS.events) as string[],
-		simplify: read('simplify', true) as boolean,
+		...(readStored(context, 'options', {}) as Partial<TriggerSettings>),
+		events: readStored(context, 'events', DEFAULT_TRIGGER_SETTINGS.events) as string[],
+		simplify: readStored(context, 'simplify', true) as boolean,
 		instanceId,
 	};
+}
+
+/** Download Media's settings, or undefined when it is off. */
+export function readMediaSettings(context: IWebhookFunctions): MediaSettings | undefined {
+	const options = readStored(context, 'options', {}) as IDataObject;
+	if (options.downloadMedia !== true) return undefined;
+	return { binaryPropertyName: String(options.binaryPropertyName ?? '').trim() || 'data', options };
+}
+
+/**
+ * getNodeParameter resolves expressions (in n8n 2.x in an isolate), which cost more than
+ * handling the event itself; these settings are plain values unless someone typed an
+ * expression, so the stored parameters are read directly then.
+ */
+function readStored(context: IWebhookFunctions, name: string, fallback: unknown): unknown {
+	const stored = context.getNode().parameters;
+	return containsExpression(stored[name]) ? context.getNodeParameter(name, fallback) : (stored[name] ?? fallback);
 }
 
 function containsExpression(value: unknown): boolean {

@@ -262,7 +262,7 @@ export function describeConnectionFailure(
 	};
 }
 
-function isTimeoutCode(code: string | undefined): boolean {
+export function isTimeoutCode(code: string | undefined): boolean {
 	return code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT';
 }
 

@@ -15,8 +15,13 @@ const ROUTES = {
 		sim.clearRequests();
 		return { cleared: true };
 	},
+	// With `media` (image, voice, document, …; `file` as base64 for another file than the sample) a file arrives.
 	'POST /__sim/incoming': (sim, body) =>
-		emitted(sim, eventInstanceId(sim, body), 'messages.upsert', (id) => sim.emitIncomingText(id, body)),
+		emitted(sim, eventInstanceId(sim, body), 'messages.upsert', (id) =>
+			body.media === undefined
+				? sim.emitIncomingText(id, body)
+				: sim.emitIncomingMedia(id, { ...body, kind: body.media, file: body.file === undefined ? undefined : Buffer.from(body.file, 'base64') }),
+		),
 	'POST /__sim/event': (sim, body) =>
 		emitted(sim, eventInstanceId(sim, body), body.event, (id) => sim.emitEvent(id, body.event, body.data)),
 	// The scan itself always works; the webhook only hears about it when there is one.

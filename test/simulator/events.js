@@ -22,11 +22,11 @@ function ownMessageEcho(instanceId, sent) {
 }
 
 /**
- * A text typed on a phone: by a contact (`fromMe` false) or by the account owner on their own
- * phone (`fromMe` true, the case an auto-reply flow must not answer).
+ * A message typed on a phone: by a contact (`fromMe` false) or by the account owner on their
+ * own phone (`fromMe` true, the case an auto-reply flow must not answer). `message` is its
+ * content, e.g. `{ conversation: 'Hi' }` or `{ imageMessage: {…} }`.
  */
-function typedText(instance, { from, text, pushName, group, participant, fromMe = false, id }, newId) {
-	if (typeof text !== 'string' || text === '') throw new TypeError('text is required');
+function incomingMessage(instance, { from, pushName, group, participant, fromMe = false, id }, message, newId) {
 	const key = { remoteJid: group ? groupJid(group) : personJid(from, 'from'), fromMe: Boolean(fromMe), id: id ?? newId() };
 	if (group) key.participant = fromMe ? personJid(instance.phone, 'the instance phone') : personJid(participant ?? from, 'participant or from');
 	return envelope(instance.id, 'messages.upsert', {
@@ -37,10 +37,15 @@ function typedText(instance, { from, text, pushName, group, participant, fromMe 
 				messageTimestamp: Math.floor(Date.now() / 1000),
 				pushName: fromMe ? instance.name : (pushName ?? 'Simulator Contact'),
 				broadcast: false,
-				message: { conversation: text },
+				message,
 			},
 		],
 	});
+}
+
+function typedText(instance, sender, newId) {
+	if (typeof sender.text !== 'string' || sender.text === '') throw new TypeError('text is required');
+	return incomingMessage(instance, sender, { conversation: sender.text }, newId);
 }
 
 function connectionOpen(instanceId) {
@@ -69,4 +74,4 @@ function groupJid(value) {
 	return text.includes('@') ? text : `${text}@g.us`;
 }
 
-module.exports = { envelope, ownMessageEcho, typedText, connectionOpen, connectionLoggedOut };
+module.exports = { envelope, ownMessageEcho, incomingMessage, typedText, connectionOpen, connectionLoggedOut };

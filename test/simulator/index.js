@@ -2,14 +2,16 @@
 // The Wonotify simulator: a real HTTP server on 127.0.0.1 that speaks the gateway's API
 // (traps included) under /api, and takes test and CLI controls under /__sim. Integration
 // and end-to-end tests, benchmarks and `npm run simulator` use it instead of an account.
+const { randomBytes } = require('node:crypto');
 const http = require('node:http');
 
 const { createAdmin } = require('./admin');
 const { createApiHandler } = require('./api');
-const { connectionOpen, envelope, typedText } = require('./events');
+const { connectionOpen, envelope, incomingMessage, typedText } = require('./events');
 const { createFailures, normalizePath } = require('./failures');
 const { sendGateway } = require('./http-io');
 const { createIds, createRandom } = require('./ids');
+const { createMediaStore } = require('./media');
 const { createRoutes } = require('./routes');
 const { createState, instanceSnapshot, SEEDED_INSTANCE } = require('./state');
 const { createWebhookSender } = require('./webhook');
@@ -60,6 +62,7 @@ async function startSimulator(options = {}) {
 	const state = createState({ tokens, quota, ids });
 	const failures = createFailures();
 	const webhooks = createWebhookSender({ log });
+	const media = createMediaStore({ newId: () => randomBytes(12).toString('hex').toUpperCase() });
 	/** @type {RecordedRequest[]} */
 	const requests = [];
 	let requestCount = 0;
@@ -196,6 +199,20 @@ async function startSimulator(options = {}) {
 			const instance = requireInstance(instanceId);
 			return notify(instance, typedText(instance, message ?? {}, ids.phoneMessageId));
 		},
+		/**
+		 * A photo, voice note, document, … someone sent: the file is encrypted as WhatsApp does
+		 * it and served by the simulator; the webhook gets the message pointing at it. Resolves
+		 * like emitEvent; `media.list()` has the file (its plain bytes to compare with).
+		 * @param {string} instanceId
+		 * @param {{ from: string, kind?: string, file?: Buffer, fileName?: string, mimetype?: string, caption?: string, keyShape?: 'base64' | 'buffer' | 'indexed', withHashes?: boolean, pushName?: string, group?: string, participant?: string }} message
+		 */
+		async emitIncomingMedia(instanceId, message) {
+			const instance = requireInstance(instanceId);
+			const { message: content } = media.add(url, message ?? {});
+			return notify(instance, incomingMessage(instance, message ?? {}, content, ids.phoneMessageId));
+		},
+		/** The encrypted files served under /v/t62.7118-24/: list(), expire(id), damage(id). */
+		media,
 		/** Resolves once every webhook POST started so far is over. */
 		webhooksSettled: webhooks.settled,
 		/** Everything at a glance, as JSON-ready data (what GET /__sim/state answers). */
@@ -231,6 +248,7 @@ async function startSimulator(options = {}) {
 			failures.clear();
 			requests.length = 0;
 			webhooks.deliveries.length = 0;
+			media.clear();
 			requestCount = 0;
 			latencyMs = checkLatency(initialLatency);
 			jitterMs = 0;
@@ -260,6 +278,7 @@ async function startSimulator(options = {}) {
 		const url = new URL(`http://${HOST}${req.url.startsWith('/') ? req.url : `/${req.url}`}`);
 		if (url.pathname === '/__sim' || url.pathname.startsWith('/__sim/')) return admin(req, res, url);
 		if (url.pathname.startsWith('/api/')) return api.handle(req, res, url);
+		if (media.isMediaPath(url.pathname)) return media.handle(req, res, url);
 		return sendGateway(res, 404, `Wonotify simulator: the API is at ${simulator.baseUrl}, its state at ${simulator.url}/__sim/state`);
 	}
 

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_MAX_MEDIA_MB, DEFAULT_MEDIA_TIMEOUT_SECONDS } from '../../nodes/shared/media/fields';
 import { eventsToItems } from '../../nodes/WonotifyTrigger/events';
 import { TRIGGER_EVENT_OPTIONS } from '../../nodes/WonotifyTrigger/parse';
 import { DEFAULT_TRIGGER_SETTINGS, type TriggerSettings } from '../../nodes/WonotifyTrigger/settings';
@@ -160,7 +161,7 @@ describe('simplified messages', () => {
 				messageId: '3AE1A2B3C4D5E6F7A8B9',
 				type: 'image',
 				text: 'Invoice',
-				media: { mimetype: 'image/jpeg', fileName: null, size: 84211, caption: 'Invoice' },
+				media: { mimetype: 'image/jpeg', fileName: null, size: 84211, caption: 'Invoice', download: expect.any(Object) },
 				quotedMessageId: '3EB0AAAABBBBCCCCDDDD',
 			},
 		],
@@ -170,7 +171,7 @@ describe('simplified messages', () => {
 			{
 				messageId: '3AF1A2B3C4D5E6F7A8B9',
 				type: 'video',
-				media: { mimetype: 'video/mp4', fileName: null, size: 1048576, caption: null },
+				media: { mimetype: 'video/mp4', fileName: null, size: 1048576, caption: null, download: expect.any(Object) },
 			},
 		],
 		[
@@ -179,7 +180,7 @@ describe('simplified messages', () => {
 			{
 				messageId: '3A01A2B3C4D5E6F7A8B9',
 				type: 'audio',
-				media: { mimetype: 'audio/mpeg', fileName: null, size: 3145728, caption: null },
+				media: { mimetype: 'audio/mpeg', fileName: null, size: 3145728, caption: null, download: expect.any(Object) },
 			},
 		],
 		[
@@ -188,7 +189,7 @@ describe('simplified messages', () => {
 			{
 				messageId: '3A02A2B3C4D5E6F7A8B9',
 				type: 'voice',
-				media: { mimetype: 'audio/ogg; codecs=opus', fileName: null, size: 20480, caption: null },
+				media: { mimetype: 'audio/ogg; codecs=opus', fileName: null, size: 20480, caption: null, download: expect.any(Object) },
 			},
 		],
 		[
@@ -203,6 +204,7 @@ describe('simplified messages', () => {
 					fileName: 'Quote-2025.pdf',
 					size: 245760,
 					caption: 'Here is the quote',
+					download: expect.any(Object),
 				},
 			},
 		],
@@ -212,7 +214,7 @@ describe('simplified messages', () => {
 			{
 				messageId: '3A04A2B3C4D5E6F7A8B9',
 				type: 'sticker',
-				media: { mimetype: 'image/webp', fileName: null, size: 14336, caption: null },
+				media: { mimetype: 'image/webp', fileName: null, size: 14336, caption: null, download: expect.any(Object) },
 			},
 		],
 		[
@@ -426,7 +428,7 @@ describe('event choice and filters', () => {
 				participant: RAVI,
 				type: 'image',
 				text: 'Sunday vibes',
-				media: { mimetype: 'image/jpeg', fileName: null, size: 50000, caption: 'Sunday vibes' },
+				media: { mimetype: 'image/jpeg', fileName: null, size: 50000, caption: 'Sunday vibes', download: expect.any(Object) },
 			}),
 		);
 	});
@@ -591,7 +593,16 @@ describe('event choice and filters', () => {
 			[field('events'), field('simplify'), ...options].map((property) => [property?.name, property?.default]),
 		);
 		// Only These Chats is text in the editor: empty text and an empty list both mean every chat.
-		expect(shown).toEqual({ ...DEFAULT_TRIGGER_SETTINGS, onlyChats: '' });
+		// Download Media is off by default; its settings are not filters.
+		expect(shown).toEqual({
+			...DEFAULT_TRIGGER_SETTINGS,
+			onlyChats: '',
+			downloadMedia: false,
+			binaryPropertyName: 'data',
+			allowedMediaHosts: '',
+			maxMediaSizeMb: DEFAULT_MAX_MEDIA_MB,
+			mediaTimeoutSeconds: DEFAULT_MEDIA_TIMEOUT_SECONDS,
+		});
 	});
 });
 

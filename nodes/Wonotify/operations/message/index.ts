@@ -1,4 +1,5 @@
 import type { WonotifyResource } from '../../types';
+import { downloadMedia } from './downloadMedia';
 import { sendButtons } from './sendButtons';
 import { sendList } from './sendList';
 import { sendMedia } from './sendMedia';
@@ -8,5 +9,5 @@ import { sendText } from './sendText';
 export const messageResource: WonotifyResource = {
 	value: 'message',
 	name: 'Message',
-	operations: [sendText, sendMedia, sendButtons, sendTemplate, sendList],
+	operations: [sendText, sendMedia, sendButtons, sendTemplate, sendList, downloadMedia],
 };
