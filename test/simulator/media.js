@@ -46,6 +46,8 @@ function inShape(bytes, shape) {
 /** The encrypted files the simulator serves, and the plain copies (for comparisons and benchmarks). */
 function createMediaStore({ newId }) {
 	const files = new Map();
+	/** GET requests for files (any answer), so tests can tell that nothing was fetched. */
+	let downloads = 0;
 
 	/**
 	 * Encrypts and stores a file; returns the message part that points at it.
@@ -73,11 +75,12 @@ function createMediaStore({ newId }) {
 		if (about.ptt !== undefined) Object.assign(part, { ptt: about.ptt, seconds: 3 });
 		if (kind === 'document') part.fileName = fileName ?? about.fileName;
 		if (caption !== undefined && kind !== 'voice' && kind !== 'audio') part.caption = caption;
-		return { id, message: { [about.part]: part } };
+		return { id, plain, message: { [about.part]: part } };
 	}
 
 	/** GET /v/t62.7118-24/<id>.enc (the encrypted file) and /v/t62.7118-24/<id>.plain (the same, unencrypted). */
 	function handle(req, res, url) {
+		downloads += 1;
 		const match = /^\/v\/t62\.7118-24\/([A-Za-z0-9]+)\.(enc|plain)$/.exec(url.pathname);
 		const stored = match && files.get(match[1]);
 		if (req.method !== 'GET' || !stored) return send(res, 404, Buffer.from('Not Found'));
@@ -105,7 +108,13 @@ function createMediaStore({ newId }) {
 		expire: (id) => mark(id, 'expired'),
 		/** The CDN serves the file with one byte changed. */
 		damage: (id) => mark(id, 'damaged'),
-		clear: () => files.clear(),
+		get downloads() {
+			return downloads;
+		},
+		clear: () => {
+			files.clear();
+			downloads = 0;
+		},
 	};
 }
 
