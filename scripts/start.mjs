@@ -13,7 +13,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ensureN8n, N8N_VERSION } from './lib/n8n-install.mjs';
 import { N8nClient } from './lib/n8n-rest.mjs';
-import { installPackage, isPortFree, packageRoot, startN8n, withWonotifyCredential } from './lib/n8n-server.mjs';
+import { installPackage, isPortFree, packageRoot, startN8n, withSimulatorMediaHost, withWonotifyCredential } from './lib/n8n-server.mjs';
 
 const require = createRequire(import.meta.url);
 const { startSimulator, SEEDED_INSTANCE, SEEDED_TOKEN } = require('../test/simulator/index.js');
@@ -150,7 +150,7 @@ async function ensureWorkflows(client, credential) {
 		if (found) {
 			say(`workflow "${workflow.name}" is there (id ${found.id})`);
 		} else {
-			found = await client.createWorkflow(withWonotifyCredential(workflow, credential));
+			found = await client.createWorkflow(withSimulatorMediaHost(withWonotifyCredential(workflow, credential), sim.url));
 			say(`imported examples/${file} as "${workflow.name}" (id ${found.id})`);
 		}
 		if (file === AUTO_REPLY_FILE) found = await ensureActive(client, found);

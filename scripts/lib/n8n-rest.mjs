@@ -79,6 +79,20 @@ export class N8nClient {
 	}
 
 	/**
+	 * The bytes of a binary file an execution stored (GET /rest/binary-data, as the editor's
+	 * Download button does), by the `id` in the execution's binary data.
+	 * @returns {Promise<Buffer>}
+	 */
+	async binaryData(id) {
+		const url = new URL(`${this.url}/rest/binary-data`);
+		url.searchParams.set('id', id);
+		url.searchParams.set('action', 'download');
+		const response = await fetch(url, { headers: { cookie: this.cookieHeader }, signal: AbortSignal.timeout(60_000) });
+		if (!response.ok) throw new N8nRestError('GET', '/binary-data', response.status, await response.text());
+		return Buffer.from(await response.arrayBuffer());
+	}
+
+	/**
 	 * Names of every node type n8n loaded (GET /types/nodes.json, outside /rest). Nodes of an
 	 * installed package are named `<package name>.<node name>`, e.g. n8n-nodes-wonotify.wonotify,
 	 * plus an AI-tool twin `…Tool` for nodes that are usableAsTool. (POST /rest/node-types, by

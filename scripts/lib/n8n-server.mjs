@@ -37,6 +37,22 @@ export function withWonotifyCredential(workflow, credential) {
 	};
 }
 
+/**
+ * A workflow JSON whose Wonotify nodes allow media downloads from the simulator at `simulatorUrl`
+ * (the examples name the default port, 127.0.0.1:5680; the simulator serves its media itself).
+ */
+export function withSimulatorMediaHost(workflow, simulatorUrl) {
+	const host = new URL(simulatorUrl).host;
+	return {
+		...workflow,
+		nodes: workflow.nodes.map((node) =>
+			node.type.startsWith(`${PACKAGE_NAME}.`) && node.parameters?.options?.allowedMediaHosts !== undefined
+				? { ...node, parameters: { ...node.parameters, options: { ...node.parameters.options, allowedMediaHosts: host } } }
+				: node,
+		),
+	};
+}
+
 /** Fixed, so that a user folder (and the credentials encrypted in it) can be reused by any run. */
 export const ENCRYPTION_KEY = 'wonotify-local-dev-encryption-key';
 const HOST = '127.0.0.1';
