@@ -6,15 +6,17 @@
 // webhook processor checks the secret from the database (nothing is shared in memory), and
 // the worker sends the reply.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
-import { nodeOutput } from '../../scripts/lib/n8n-rest.mjs';
+import { executionError, nodeOutput } from '../../scripts/lib/n8n-rest.mjs';
 import { freePort, startN8n, withWonotifyCredential } from '../../scripts/lib/n8n-server.mjs';
 import { startRedis } from '../../scripts/lib/redis.mjs';
 import { startStack } from '../../scripts/lib/stack.mjs';
 import { runOperation } from './action.suite.mjs';
+import { downloadLaterWorkflow, hashedDownloadWorkflow, mediaExecutions, storedFile } from './media-flows.mjs';
 import { ACCESS_TOKEN, CREDENTIAL_NAME, INSTANCE, OWNER, waitUntil } from './stack.mjs';
 
 const example = JSON.parse(readFileSync(new URL('../../examples/auto-reply.json', import.meta.url), 'utf8'));
@@ -114,6 +116,20 @@ describe("n8n's queue mode: main + webhook processor + worker", () => {
 		assert.match(output[0].qrCode, /^data:image\/png;base64,/);
 		const binary = execution.data.resultData.runData.Wonotify[0].data.main[0][0].binary.data;
 		assert.equal(binary.mimeType, 'image/png');
+		assert.match(worker.logText(), new RegExp(`Worker finished execution ${execution.id} \\(job`));
+	});
+
+	it('Download Media: the webhook processor downloads for the trigger, byte for byte', async () => {
+		const [{ plain, execution }] = await mediaExecutions(stack, hashedDownloadWorkflow(), ['voice']);
+		assert.equal(execution.status, 'success', executionError(execution));
+		assert.equal(nodeOutput(execution, 'File SHA-256')[0].sha256, createHash('sha256').update(plain).digest('hex'));
+		assert.match(worker.logText(), new RegExp(`Worker finished execution ${execution.id} \\(job`));
+	});
+
+	it('the Download Media operation runs on the worker, byte for byte', async () => {
+		const [{ plain, execution }] = await mediaExecutions(stack, downloadLaterWorkflow(), ['image']);
+		assert.equal(execution.status, 'success', executionError(execution));
+		assert.ok((await storedFile(stack, execution, 'Download Media')).bytes.equals(plain));
 		assert.match(worker.logText(), new RegExp(`Worker finished execution ${execution.id} \\(job`));
 	});
 
