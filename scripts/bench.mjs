@@ -6,7 +6,7 @@
 // results part of docs/benchmarks.md. Ctrl-C (or the time limit) stops n8n and the simulator and deletes
 // the temporary folders.
 //
-//   npm run bench                              everything (≈ 12 min once n8n is installed)
+//   npm run bench                              everything (≈ 13 min once n8n is installed)
 //   npm run bench -- --only=per-item,parallel  some benchmarks (docs/benchmarks.md is left alone)
 //   npm run bench -- --n8n-cpu-prof            n8n writes V8 CPU profiles into test-results/cpu-prof/
 //                                              (read them with scripts/bench/cpu-profile.mjs)
@@ -21,6 +21,7 @@ import { packageRoot } from './lib/n8n-server.mjs';
 import { createCleanup } from './bench/cleanup.mjs';
 import { footprintReport, packageFootprint, startupBenchmark } from './bench/footprint.mjs';
 import { ingestionBenchmark, ingestionReport } from './bench/ingestion.mjs';
+import { mediaBenchmark, mediaReport } from './bench/media.mjs';
 import { describeMachine, machineMarkdown } from './bench/machine.mjs';
 import { parallelBenchmark, parallelReport } from './bench/parallel.mjs';
 import { perItemBenchmark, perItemReport } from './bench/per-item.mjs';
@@ -28,7 +29,7 @@ import { printSummary, summaryMarkdown, writeResults } from './bench/report.mjs'
 import { startBenchStack } from './bench/stack.mjs';
 import { PROBE_PACKAGE_DIR } from './bench/workflows.mjs';
 
-const BENCHMARKS = ['per-item', 'parallel', 'ingestion', 'footprint'];
+const BENCHMARKS = ['per-item', 'parallel', 'ingestion', 'media', 'footprint'];
 const LEGACY_ENGINE = { N8N_EXPRESSION_ENGINE: 'legacy' };
 const LEGACY_ENGINE_NOTE = 'N8N_EXPRESSION_ENGINE=legacy';
 const TIME_LIMIT_MINUTES = Number(process.env.WONOTIFY_BENCH_TIME_LIMIT_MIN ?? 25);
@@ -89,7 +90,7 @@ async function main() {
 	const noteLoad = (name) => (machine.loadAverages[name] = os.loadavg()[0]);
 	const results = { machine, code: codeVersion() };
 
-	if (['per-item', 'parallel', 'ingestion'].some(wants)) {
+	if (['per-item', 'parallel', 'ingestion', 'media'].some(wants)) {
 		say(`starting the simulator and n8n… (${elapsed()})`);
 		const stack = await startBenchStack(cleanup, { logFile, env: n8nEnv, alongside: [PROBE_PACKAGE_DIR] });
 		say(`n8n is up at ${stack.n8n.url} (${elapsed()})`);
@@ -107,6 +108,11 @@ async function main() {
 			say(`3. trigger ingestion vs Webhook node, n8n's default settings (${elapsed()})`);
 			noteLoad('3');
 			results.ingestion = await ingestionBenchmark(stack, { rounds: 3 });
+		}
+		if (wants('media')) {
+			say(`5. a 50 MB incoming video: Download Media vs HTTP Request file download (${elapsed()})`);
+			noteLoad('5');
+			results.media = await mediaBenchmark(stack);
 		}
 		await stack.stop();
 	}
@@ -143,9 +149,10 @@ function report(results) {
 		sections.push([`3b. The same with ${LEGACY_ENGINE_NOTE}`, ingestionReport(results.ingestionLegacyEngine, { tag: '3b.' })]);
 	}
 	if (results.pack) sections.push(['4. Footprint', footprintReport(results.pack, results.startup)]);
+	if (results.media) sections.push(['5. Incoming media: a 50 MB video, Download Media vs HTTP Request', mediaReport(results.media)]);
 	const summary = sections.flatMap(([, section]) => section.summary);
 	printSummary(summary);
-	if (sections.length < 5) return false;
+	if (sections.length < 6) return false;
 	const { machine, code } = results;
 	writeResults(
 		docFile,

@@ -1,8 +1,10 @@
-// Checks and decrypts an encrypted WhatsApp file. The download is collected in one buffer
-// (sized from Content-Length when the server sends it), the MAC and the download's hash are
-// checked before anything is decrypted, and the file is then decrypted in place: the plain
-// file takes the memory the encrypted one had, instead of a second copy.
-import { createDecipheriv, createHash, createHmac, timingSafeEqual } from 'node:crypto';
+// Checks and decrypts an encrypted WhatsApp file as it arrives. The download is collected in
+// one buffer (sized from Content-Length when the server sends it); the MAC, the download's hash
+// and the decryption all advance chunk by chunk while the network is the bottleneck, the
+// decrypted bytes overwriting the encrypted ones behind the read position (one copy of the
+// file in memory). Nothing decrypted leaves the reader before the MAC and the announced hashes
+// have matched: a wrong key or a damaged download is an error, never garbage.
+import { createDecipheriv, createHash, createHmac, timingSafeEqual, type Decipher, type Hash, type Hmac } from 'node:crypto';
 
 import { MAC_BYTES, type MediaKeys } from './keys';
 
@@ -13,19 +15,23 @@ export interface ExpectedHashes {
 	fileSha256?: Buffer;
 }
 
-/** Bytes decrypted per step: output is copied back into the buffer, behind what is still to read. */
-const DECRYPT_SLICE = 1 << 20;
-
 export class EncryptedMediaReader {
 	/** Encrypted bytes received so far, MAC included. */
 	bytes = 0;
 	private data: Buffer;
+	/** Bytes known to be ciphertext so far: all but the last MAC_BYTES seen, which may be the MAC. */
+	private ciphertextEnd = 0;
+	/** Decrypted bytes so far, at the start of `data`; always behind ciphertextEnd. */
+	private plainEnd = 0;
+	private readonly mac: Hmac;
+	private readonly downloadHash: Hash = createHash('sha256');
+	private readonly plainHash: Hash = createHash('sha256');
+	private readonly decipher: Decipher;
 
-	constructor(
-		private readonly keys: MediaKeys,
-		expectedBytes?: number,
-	) {
+	constructor(keys: MediaKeys, expectedBytes?: number) {
 		this.data = Buffer.allocUnsafe(expectedBytes !== undefined && expectedBytes > 0 ? expectedBytes : 1 << 16);
+		this.mac = createHmac('sha256', keys.macKey).update(keys.iv);
+		this.decipher = createDecipheriv('aes-256-cbc', keys.cipherKey, keys.iv);
 	}
 
 	push(chunk: Buffer): void {
@@ -36,53 +42,46 @@ export class EncryptedMediaReader {
 		}
 		chunk.copy(this.data, this.bytes);
 		this.bytes += chunk.length;
+		this.downloadHash.update(chunk);
+		const end = this.bytes - MAC_BYTES;
+		if (end <= this.ciphertextEnd) return;
+		const ciphertext = this.data.subarray(this.ciphertextEnd, end);
+		this.mac.update(ciphertext);
+		this.ciphertextEnd = end;
+		this.writePlain(this.decipher.update(ciphertext));
 	}
 
-	/**
-	 * The plain file once the MAC and the hashes match; otherwise the reason it does not, in
-	 * words (nothing has been decrypted when the MAC or the download hash is wrong).
-	 */
+	/** The plain file once the MAC and the hashes match; otherwise the reason, in words. */
 	finish(expected: ExpectedHashes): { file: Buffer } | { problem: string } {
-		const downloaded = this.data.subarray(0, this.bytes);
-		if (downloaded.length <= MAC_BYTES) return { problem: 'the file is shorter than its own MAC' };
-		const ciphertext = downloaded.subarray(0, downloaded.length - MAC_BYTES);
-		const mac = createHmac('sha256', this.keys.macKey).update(this.keys.iv).update(ciphertext).digest();
-		if (!timingSafeEqual(mac.subarray(0, MAC_BYTES), downloaded.subarray(ciphertext.length))) {
+		if (this.bytes <= MAC_BYTES) return { problem: 'the file is shorter than its own MAC' };
+		const mac = this.mac.digest().subarray(0, MAC_BYTES);
+		if (!timingSafeEqual(mac, this.data.subarray(this.ciphertextEnd, this.bytes))) {
 			return { problem: 'its MAC does not match: the media key is wrong or the download is damaged' };
 		}
-		if (expected.fileEncSha256 !== undefined && !sameBytes(sha256(downloaded), expected.fileEncSha256)) {
+		if (expected.fileEncSha256 !== undefined && !sameBytes(this.downloadHash.digest(), expected.fileEncSha256)) {
 			return { problem: 'the download does not match the fileEncSha256 the message announced' };
 		}
-		if (ciphertext.length % 16 !== 0) return { problem: 'it does not decrypt to a whole file (not whole AES blocks)' };
-		const file = this.decryptInPlace(ciphertext);
-		if (file === undefined) return { problem: 'it does not decrypt to a whole file (bad padding)' };
-		if (expected.fileSha256 !== undefined && !sameBytes(sha256(file), expected.fileSha256)) {
-			return { problem: 'the decrypted file does not match the fileSha256 the message announced' };
-		}
-		return { file };
-	}
-
-	private decryptInPlace(ciphertext: Buffer): Buffer | undefined {
-		const decipher = createDecipheriv('aes-256-cbc', this.keys.cipherKey, this.keys.iv);
-		let written = 0;
-		for (let offset = 0; offset < ciphertext.length; offset += DECRYPT_SLICE) {
-			// The output never gets ahead of the input read so far, so nothing unread is overwritten.
-			written += decipher.update(ciphertext.subarray(offset, offset + DECRYPT_SLICE)).copy(ciphertext, written);
-		}
+		if (this.ciphertextEnd % 16 !== 0) return { problem: 'it does not decrypt to a whole file (not whole AES blocks)' };
 		let last: Buffer;
 		try {
-			last = decipher.final();
+			last = this.decipher.final();
 		} catch {
 			// The MAC matched, so only a sender that encrypted wrongly gets here.
-			return undefined;
+			return { problem: 'it does not decrypt to a whole file (bad padding)' };
 		}
-		written += last.copy(ciphertext, written);
-		return ciphertext.subarray(0, written);
+		this.writePlain(last);
+		if (expected.fileSha256 !== undefined && !sameBytes(this.plainHash.digest(), expected.fileSha256)) {
+			return { problem: 'the decrypted file does not match the fileSha256 the message announced' };
+		}
+		return { file: this.data.subarray(0, this.plainEnd) };
 	}
-}
 
-function sha256(bytes: Buffer): Buffer {
-	return createHash('sha256').update(bytes).digest();
+	/** AES-CBC output never gets ahead of its input, so it can overwrite what was already read. */
+	private writePlain(plain: Buffer): void {
+		plain.copy(this.data, this.plainEnd);
+		this.plainEnd += plain.length;
+		this.plainHash.update(plain);
+	}
 }
 
 function sameBytes(a: Buffer, b: Buffer): boolean {
