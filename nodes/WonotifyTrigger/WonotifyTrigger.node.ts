@@ -28,6 +28,7 @@ export class WonotifyTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		// The same Test as the action node's: n8n asks whichever node it finds first.
+		// Spelled out, not CREDENTIAL_NAME: n8n's lint finds a credential's test only in a literal.
 		credentials: [{ name: 'wonotifyApi', required: true, testedBy: 'wonotifyApiTest' }],
 		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' }],
 		properties: triggerProperties,

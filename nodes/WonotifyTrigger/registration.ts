@@ -6,7 +6,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { pickInstanceId } from '../shared/instance-id';
 import { InputError } from '../shared/input-error';
-import { getWonotifyCredentials, wonotifyRequest } from '../shared/transport';
+import { getWonotifyCredentials } from '../shared/credentials';
+import { wonotifyRequest } from '../shared/transport';
 import { unreachableWebhookProblem } from '../shared/reachability';
 import { newSecret, secretMatches, withSecret } from './secret';
 

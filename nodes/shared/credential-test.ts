@@ -8,17 +8,9 @@ import type { ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTe
 
 import { withAccessToken } from './access-token';
 import { isHtml, messageOf, redact } from './gateway-response';
-import {
-	credentialsFromData,
-	DEFAULT_TIMEOUT_SECONDS,
-	describeConnectionFailure,
-	errorCode,
-	isHttpBaseUrl,
-	isServerBusyStatus,
-	parseJsonObject,
-	SERVER_BUSY_ADVICE,
-	USUAL_BASE_URL,
-} from './transport';
+import { credentialsFromData, isHttpBaseUrl, USUAL_BASE_URL } from './credentials';
+import { describeConnectionFailure, errorCode, isServerBusyStatus, SERVER_BUSY_ADVICE } from './failure-wording';
+import { DEFAULT_TIMEOUT_SECONDS, parseJsonObject } from './transport';
 
 /**
  * The nodes' `methods.credentialTest`; a node using the credential names it in `testedBy`.

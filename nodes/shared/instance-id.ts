@@ -3,7 +3,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { InputError } from './input-error';
-import { getWonotifyCredentials } from './transport';
+import { getWonotifyCredentials } from './credentials';
 
 export const instanceIdField: INodeProperties = {
 	displayName: 'Instance ID',

@@ -1,20 +1,12 @@
 // The one place that talks HTTP to the Wonotify gateway. Everything the gateway does wrong
 // is handled here: HTTP 200 for failures, JSON sent as text/html, "success" for sends that
 // did not happen, HTML error pages that echo the request URL (and with it the access token).
-import type {
-	ICredentialDataDecryptedObject,
-	IDataObject,
-	IExecuteFunctions,
-	IHookFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { withAccessToken } from './access-token';
+import { getWonotifyCredentials, isHttpBaseUrl, USUAL_BASE_URL, type WonotifyContext } from './credentials';
+import { describeConnectionFailure, errorCode, httpStatusAdvice } from './failure-wording';
 import {
 	describeGatewayError,
 	describeUnsentMessage,
@@ -23,12 +15,7 @@ import {
 	redact,
 } from './gateway-response';
 
-export const CREDENTIAL_NAME = 'wonotifyApi';
 export const DEFAULT_TIMEOUT_SECONDS = 30;
-/** What the Base URL should be, for every error that blames it. */
-export const USUAL_BASE_URL = 'It usually is https://wonotify.com/api (ending with /api).';
-
-type WonotifyContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions;
 
 export interface WonotifyRequest {
 	method: IHttpRequestMethods;
@@ -52,47 +39,6 @@ export interface WonotifyRequest {
 	 * error page may echo the request URL.
 	 */
 	redact?: string[];
-}
-
-export interface WonotifyCredentials {
-	accessToken: string;
-	baseUrl: string;
-	instanceId: string;
-}
-
-// n8n decrypts a credential on every getCredentials call (a database read and a decryption):
-// per item and per request that dominated the cost of a send. One read per execution context
-// is enough; the map holds nothing once n8n drops the context, so nothing outlives an
-// execution (queue-mode workers share nothing here).
-const credentialsOfContext = new WeakMap<object, Promise<WonotifyCredentials>>();
-
-export async function getWonotifyCredentials(context: WonotifyContext): Promise<WonotifyCredentials> {
-	let credentials = credentialsOfContext.get(context);
-	if (credentials === undefined) {
-		credentials = readCredentials(context);
-		credentialsOfContext.set(context, credentials);
-		// A failed read is not kept: the next call tries again and reports its own error.
-		credentials.catch(() => credentialsOfContext.delete(context));
-	}
-	return await credentials;
-}
-
-async function readCredentials(context: WonotifyContext): Promise<WonotifyCredentials> {
-	return credentialsFromData(await context.getCredentials(CREDENTIAL_NAME));
-}
-
-/** The credential's fields as the nodes and the credential test use them. */
-export function credentialsFromData(data: ICredentialDataDecryptedObject): WonotifyCredentials {
-	return {
-		accessToken: String(data.accessToken ?? ''),
-		baseUrl: String(data.baseUrl ?? '').trim().replace(/\/+$/, ''),
-		instanceId: String(data.instanceId ?? '').trim(),
-	};
-}
-
-/** Whether the Base URL can be requested at all (http or https with a host). */
-export function isHttpBaseUrl(baseUrl: string): boolean {
-	return /^https?:\/\/[^\s/]+/i.test(baseUrl);
 }
 
 /**
@@ -203,78 +149,6 @@ function snippet(text: string): string {
 	const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
 	if (plain === '') return '(an empty answer)';
 	return plain.length > 200 ? `"${plain.slice(0, 200)}…"` : `"${plain}"`;
-}
-
-/**
- * Statuses of a server that is down or overloaded rather than a wrong address: too many
- * requests, and the 5xx a proxy or Cloudflare answers while the server behind it is out
- * (502, 503, 521, 522…).
- */
-export function isServerBusyStatus(statusCode: number): boolean {
-	return statusCode === 429 || statusCode >= 500;
-}
-
-export const SERVER_BUSY_ADVICE =
-	'Wonotify, or the server at the Base URL, seems to be down or busy. Try again in a few minutes.';
-
-/** What to do about an HTTP error status: wait for a server that is down, else fix the Base URL. */
-function httpStatusAdvice(statusCode: number): string {
-	if (isServerBusyStatus(statusCode)) return SERVER_BUSY_ADVICE;
-	return `Check the Base URL in the Wonotify API credential. ${USUAL_BASE_URL}`;
-}
-
-// In words, not codes: NodeApiError swaps a message that names a code like ECONNREFUSED for
-// its own generic one.
-const NETWORK_REASONS: Record<string, string> = {
-	ECONNREFUSED: 'nothing answers at that address',
-	ENOTFOUND: 'the host name does not exist',
-	EAI_AGAIN: 'the host name could not be looked up',
-	EHOSTUNREACH: 'the host cannot be reached from this n8n',
-};
-
-/**
- * A request that got no answer, in words, for the node's errors and the credential test
- * alike. `where` names the server: `the Wonotify server at wonotify.com`, `the Base URL "…"`.
- */
-export function describeConnectionFailure(
-	code: string | undefined,
-	{ where, timeoutSeconds, hasTimeoutOption }: { where: string; timeoutSeconds: number; hasTimeoutOption: boolean },
-): { message: string; description: string } {
-	if (isTimeoutCode(code)) {
-		return {
-			message: `${where.charAt(0).toUpperCase()}${where.slice(1)} did not answer within ${timeoutSeconds} second${timeoutSeconds === 1 ? '' : 's'}`,
-			description: `Wonotify may be slow or down. Try again later${hasTimeoutOption ? ', or raise the Timeout option' : ''}, and check the Base URL if it keeps happening.`,
-		};
-	}
-	const reason = NETWORK_REASONS[code ?? ''];
-	if (reason !== undefined) {
-		return {
-			message: `Could not connect to ${where}: ${reason}`,
-			description: 'Check the Base URL in the Wonotify API credential and that this n8n can reach it.',
-		};
-	}
-	if (code === 'ERR_CANCELED') {
-		return { message: 'The request to Wonotify was cancelled', description: 'The execution was stopped.' };
-	}
-	return {
-		message: `The connection to ${where} broke before it answered`,
-		description: 'Try again; if it keeps happening, check the Base URL and your network or proxy settings.',
-	};
-}
-
-export function isTimeoutCode(code: string | undefined): boolean {
-	return code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT';
-}
-
-/** The network error code (ECONNREFUSED, …) of an HTTP client error, looking into its causes. */
-export function errorCode(error: unknown): string | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
-		const code = (current as { code?: unknown }).code;
-		if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code;
-		current = (current as { cause?: unknown }).cause;
-	}
-	return undefined;
 }
 
 function safeHost(baseUrl: string): string {

@@ -1,6 +1,6 @@
 // Parallel Sends: several chats at once, never two messages to one chat at once, every chat's
 // messages in input order, output in input order, together with Delay and Continue On Fail.
-import { describeItemIndexes } from '../../nodes/Wonotify/batch-failure';
+import { describeItemIndexes } from '../../nodes/Wonotify/engine/batch-failure';
 import { runWonotifyNode } from './n8n-engine';
 import { credentialsFor, SEEDED_INSTANCE, useSimulator } from './simulator-setup';
 

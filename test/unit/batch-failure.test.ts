@@ -1,6 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { describeItemIndexes, partialBatchNote, withPartialBatchNote } from '../../nodes/Wonotify/batch-failure';
+import { describeItemIndexes, partialBatchNote, withPartialBatchNote } from '../../nodes/Wonotify/engine/batch-failure';
 
 const node = { id: '1', name: 'Wonotify', type: 'n8n-nodes-wonotify.wonotify', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
 

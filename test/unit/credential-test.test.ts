@@ -1,5 +1,5 @@
 import { judgeTestAnswer } from '../../nodes/shared/credential-test';
-import { describeConnectionFailure } from '../../nodes/shared/transport';
+import { describeConnectionFailure } from '../../nodes/shared/failure-wording';
 
 const BASE = 'https://wonotify.com/api';
 const OK = { status: 'OK', message: 'Connection successful!' };

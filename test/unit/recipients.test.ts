@@ -1,5 +1,5 @@
 import { InputError, requireHttpUrl, requireText, tryParseJson } from '../../nodes/shared/input-error';
-import { parseGroupId, parsePersonRecipient, parseRecipient } from '../../nodes/Wonotify/recipients';
+import { parseGroupId, parsePersonRecipient, parseRecipient } from '../../nodes/Wonotify/sending/recipients';
 import { inputErrorOf } from './input-error-of';
 
 

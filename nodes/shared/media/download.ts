@@ -4,7 +4,7 @@
 // the bytes as they arrive.
 import type { IBinaryData, IExecuteFunctions, IN8nHttpFullResponse, IWebhookFunctions } from 'n8n-workflow';
 
-import { errorCode, isTimeoutCode } from '../transport';
+import { errorCode, isTimeoutCode } from '../failure-wording';
 import { EncryptedMediaReader } from './decrypt';
 import { MAC_BYTES, expandMediaKey } from './keys';
 import { MediaError } from './media-error';

@@ -1,7 +1,7 @@
-import { groupIdField } from '../../fields';
-import { parseGroupId } from '../../recipients';
-import { withReachableMedia } from '../../gateway-reach';
-import { mediaOperation } from '../text-and-media';
+import { groupIdField } from '../../fields/common-fields';
+import { parseGroupId } from '../../sending/recipients';
+import { withReachableMedia } from '../../sending/gateway-reach';
+import { mediaOperation } from '../send-operation';
 
 export const sendGroupMedia = withReachableMedia(
 	mediaOperation({

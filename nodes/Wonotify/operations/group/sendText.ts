@@ -1,6 +1,6 @@
-import { groupIdField } from '../../fields';
-import { parseGroupId } from '../../recipients';
-import { textOperation } from '../text-and-media';
+import { groupIdField } from '../../fields/common-fields';
+import { parseGroupId } from '../../sending/recipients';
+import { textOperation } from '../send-operation';
 
 export const sendGroupText = textOperation({
 	value: 'sendText',

@@ -1,6 +1,6 @@
 import { NodeApiError, type JsonObject } from 'n8n-workflow';
 
-import { optionsCollection, readOptions, timeoutOption } from '../../fields';
+import { optionsCollection, readOptions, timeoutOption } from '../../fields/common-fields';
 import type { WonotifyOperation } from '../../types';
 
 export const create: WonotifyOperation = {

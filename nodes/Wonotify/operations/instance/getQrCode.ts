@@ -1,6 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 
-import { instanceOperation } from './instance-call';
+import { instanceOperation } from './instance-operation';
 
 export const getQrCode = instanceOperation({
 	value: 'getQrCode',

@@ -1,5 +1,5 @@
 import { isAlreadyLoggedOutAnswer } from '../../../shared/gateway-response';
-import { instanceOperation } from './instance-call';
+import { instanceOperation } from './instance-operation';
 
 // Logging out an instance that is already logged out leaves it as the user wanted it: the
 // gateway's "logged out before" error becomes a success that says so.

@@ -1,4 +1,4 @@
-import { instanceOperation } from './instance-call';
+import { instanceOperation } from './instance-operation';
 
 export const reboot = instanceOperation({
 	value: 'reboot',

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { jidToPhoneNumber } from '../../../shared/whatsapp-ids';
 import { needsRescan, RESCAN_STEP } from '../../../shared/gateway-response';
-import { instanceOperation } from './instance-call';
+import { instanceOperation } from './instance-operation';
 
 // Reconnect doubles as the gateway's connection probe: "not connected, scan again" is an
 // answer a workflow branches on (e.g. an hourly check that mails the QR code), not a failure.

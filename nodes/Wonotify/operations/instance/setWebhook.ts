@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { withReachableWebhook } from '../../gateway-reach';
+import { withReachableWebhook } from '../../sending/gateway-reach';
 import { requireHttpUrl } from '../../../shared/input-error';
-import { instanceOperation } from './instance-call';
+import { instanceOperation } from './instance-operation';
 
 // set_webhook needs a valid webhook_url even with enable=false (the gateway answers "Webhook
 // URL is not a valid URL" otherwise), but turning events off should not need a made-up URL

@@ -14,7 +14,7 @@ import {
 } from '../../../shared/media/fields';
 import { MediaError } from '../../../shared/media/media-error';
 import { readMediaReference } from '../../../shared/media/reference';
-import { optionsCollection } from '../../fields';
+import { optionsCollection } from '../../fields/common-fields';
 import type { WonotifyOperation } from '../../types';
 
 const messageField: INodeProperties = {

@@ -1,13 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { resolveInstanceId } from '../../../shared/instance-id';
-import { readOptions, textField } from '../../fields';
-import { inputModeField, personChatIdField, renderingNotice, richOptions } from '../../fields-rich';
+import { readOptions, textField } from '../../fields/common-fields';
+import { inputModeField, personChatIdField, renderingNotice, richOptions } from '../../fields/rich-message-fields';
 import { requireText } from '../../../shared/input-error';
 import { MAX_LIST_ROWS, sectionsFromFields, sectionsFromJson, toListSections, type ListRowFields } from '../../interactive/list';
 import { listChoicesText, type TextFallback } from '../../interactive/plain-text';
-import { parsePersonRecipient } from '../../recipients';
-import { richMessageCall } from '../../send';
+import { parsePersonRecipient } from '../../sending/recipients';
+import { richMessageCall } from '../../sending/send';
 import type { WonotifyOperation } from '../../types';
 
 export const sendList: WonotifyOperation = {

@@ -1,7 +1,7 @@
-import { chatIdField } from '../../fields';
-import { parseRecipient } from '../../recipients';
-import { withReachableMedia } from '../../gateway-reach';
-import { mediaOperation } from '../text-and-media';
+import { chatIdField } from '../../fields/common-fields';
+import { parseRecipient } from '../../sending/recipients';
+import { withReachableMedia } from '../../sending/gateway-reach';
+import { mediaOperation } from '../send-operation';
 
 export const sendMedia = withReachableMedia(
 	mediaOperation({

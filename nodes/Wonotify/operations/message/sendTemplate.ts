@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { resolveInstanceId } from '../../../shared/instance-id';
-import { readOptions, textField } from '../../fields';
-import { buttonTextField, inputModeField, personChatIdField, renderingNotice, replyIdField, richOptions } from '../../fields-rich';
+import { readOptions, textField } from '../../fields/common-fields';
+import { buttonTextField, inputModeField, personChatIdField, renderingNotice, replyIdField, richOptions } from '../../fields/rich-message-fields';
 import { requireText } from '../../../shared/input-error';
 import {
 	buttonsFromFields,
@@ -12,8 +12,8 @@ import {
 	type ButtonFields,
 } from '../../interactive/buttons';
 import { buttonChoicesText, type TextFallback } from '../../interactive/plain-text';
-import { parsePersonRecipient } from '../../recipients';
-import { richMessageCall } from '../../send';
+import { parsePersonRecipient } from '../../sending/recipients';
+import { richMessageCall } from '../../sending/send';
 import type { WonotifyOperation } from '../../types';
 
 export const sendTemplate: WonotifyOperation = {

@@ -1,6 +1,6 @@
-import { chatIdField } from '../../fields';
-import { parseRecipient } from '../../recipients';
-import { textOperation } from '../text-and-media';
+import { chatIdField } from '../../fields/common-fields';
+import { parseRecipient } from '../../sending/recipients';
+import { textOperation } from '../send-operation';
 
 export const sendText = textOperation({
 	value: 'sendText',

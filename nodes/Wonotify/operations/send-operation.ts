@@ -10,11 +10,11 @@ import {
 	readOptions,
 	textField,
 	timeoutOption,
-} from '../fields';
+} from '../fields/common-fields';
 import { resolveInstanceId } from '../../shared/instance-id';
 import { requireText } from '../../shared/input-error';
-import type { Recipient } from '../recipients';
-import { readMediaContent, sendCall, textOrMediaRequest, type SendContent } from '../send';
+import type { Recipient } from '../sending/recipients';
+import { readMediaContent, sendCall, textOrMediaRequest, type SendContent } from '../sending/send';
 import type { WonotifyOperation } from '../types';
 
 interface SendOperationSpec {

@@ -2,8 +2,8 @@
 // message was for, so a user can see which numbers failed and send to them again.
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { phoneNumberToJid } from '../shared/whatsapp-ids';
-import type { WonotifyRequest } from '../shared/transport';
+import { phoneNumberToJid } from '../../shared/whatsapp-ids';
+import type { WonotifyRequest } from '../../shared/transport';
 
 /**
  * `{ error, details: { description, chatId, phoneNumber | groupId } }`. Everything but `error`

@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { resolveInstanceId } from '../../../shared/instance-id';
-import { optionsCollection, readOptions, timeoutOption } from '../../fields';
+import { optionsCollection, readOptions, timeoutOption } from '../../fields/common-fields';
 import type { WonotifyRequest } from '../../../shared/transport';
 import type { WonotifyOperation } from '../../types';
 

@@ -1,16 +1,16 @@
 // Building send requests and shaping what a send returns, shared by every send operation.
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { mediaFields } from './fields';
-import { requireHttpUrl } from '../shared/input-error';
+import { mediaFields } from '../fields/common-fields';
+import { requireHttpUrl } from '../../shared/input-error';
 
-import { toIsoTimestamp } from '../shared/timestamps';
-import { phoneNumberToJid } from '../shared/whatsapp-ids';
-import { extractSentMessageId } from '../shared/gateway-response';
-import { joinParagraphs, type TextFallback } from './interactive/plain-text';
+import { toIsoTimestamp } from '../../shared/timestamps';
+import { phoneNumberToJid } from '../../shared/whatsapp-ids';
+import { extractSentMessageId } from '../../shared/gateway-response';
+import { joinParagraphs, type TextFallback } from '../interactive/plain-text';
 import type { Recipient } from './recipients';
-import type { WonotifyRequest } from '../shared/transport';
-import type { GatewayCall } from './types';
+import type { WonotifyRequest } from '../../shared/transport';
+import type { GatewayCall } from '../types';
 
 export type SendContent =
 	| { type: 'text'; text: string }

@@ -8,12 +8,12 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { withPartialBatchNote } from './batch-failure';
 import { failedItem } from './failed-item';
-import { MAX_PARALLEL_SENDS } from './fields';
-import { InputError } from '../shared/input-error';
-import { MediaError } from '../shared/media/media-error';
+import { MAX_PARALLEL_SENDS } from '../fields/common-fields';
+import { InputError } from '../../shared/input-error';
+import { MediaError } from '../../shared/media/media-error';
 import { runSendQueue } from './send-queue';
-import { wonotifyRequest } from '../shared/transport';
-import type { PreparedCall, WonotifyOperation } from './types';
+import { wonotifyRequest } from '../../shared/transport';
+import type { PreparedCall, WonotifyOperation } from '../types';
 
 type NodeError = NodeApiError | NodeOperationError;
 

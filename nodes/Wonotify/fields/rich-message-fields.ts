@@ -1,7 +1,7 @@
 // Fields of the button and list operations.
 import type { INodeProperties } from 'n8n-workflow';
 
-import { chatIdField, delayOption, optionsCollection, parallelSendsOption, PHONE_NUMBER_FORMAT, timeoutOption } from './fields';
+import { chatIdField, delayOption, optionsCollection, parallelSendsOption, PHONE_NUMBER_FORMAT, timeoutOption } from './common-fields';
 
 /**
  * The gateway sends buttons and lists with send_template, which takes a phone number;

@@ -3,12 +3,13 @@
 // is refused before anything is sent (no half-sent batch, no webhook that silently gets
 // nothing). A self-hosted gateway on the same network may reach it: the check depends on the
 // credential's Base URL.
-import { mediaFields } from './fields';
-import { InputError } from '../shared/input-error';
-import { getWonotifyCredentials, type WonotifyRequest } from '../shared/transport';
-import type { WonotifyOperation } from './types';
+import { mediaFields } from '../fields/common-fields';
+import { InputError } from '../../shared/input-error';
+import { getWonotifyCredentials } from '../../shared/credentials';
+import type { WonotifyRequest } from '../../shared/transport';
+import type { WonotifyOperation } from '../types';
 
-import { gatewayHostOf, isBeyondGatewayReach } from '../shared/reachability';
+import { gatewayHostOf, isBeyondGatewayReach } from '../../shared/reachability';
 
 /** The URL in a request that the gateway must reach, the field it came from, and what the gateway does with it. */
 interface GatewayTarget {
@@ -29,7 +30,7 @@ function withGatewayReach(
 			const call = await operation.prepare(context, itemIndex);
 			if (!('request' in call)) return call;
 			const { url, field, action, hint } = targetOf(call.request);
-			// Read once per execution by the transport and cached: no credential read per item.
+			// Read once per execution and cached: no credential read per item.
 			const { baseUrl } = await getWonotifyCredentials(context);
 			if (typeof url === 'string' && isBeyondGatewayReach(url, baseUrl)) {
 				throw new InputError(

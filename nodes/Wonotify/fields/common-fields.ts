@@ -2,7 +2,7 @@
 // one name and one hint everywhere.
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_TIMEOUT_SECONDS } from '../shared/transport';
+import { DEFAULT_TIMEOUT_SECONDS } from '../../shared/transport';
 
 /** How to write a phone number, for every field that takes one. */
 export const PHONE_NUMBER_FORMAT =

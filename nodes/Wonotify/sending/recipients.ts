@@ -1,5 +1,5 @@
-import { isGroupId, isPrivacyId, normalisePhoneNumber } from '../shared/whatsapp-ids';
-import { InputError, requireText } from '../shared/input-error';
+import { isGroupId, isPrivacyId, normalisePhoneNumber } from '../../shared/whatsapp-ids';
+import { InputError, requireText } from '../../shared/input-error';
 
 export type Recipient = { kind: 'number'; number: string } | { kind: 'group'; groupId: string };
 
