@@ -7,6 +7,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { pickInstanceId } from '../shared/instance-id';
 import { InputError } from '../shared/input-error';
 import { getWonotifyCredentials } from '../shared/credentials';
+import { SET_WEBHOOK_ENDPOINT, setWebhookQuery } from '../shared/set-webhook';
 import { wonotifyRequest } from '../shared/transport';
 import { unreachableWebhookProblem } from '../shared/reachability';
 import { newSecret, secretMatches, withSecret } from './secret';
@@ -41,12 +42,8 @@ export function registrationWithSecret(data: RegistrationData, givenSecret: unkn
 async function setWebhook(context: IHookFunctions, registration: Registration, enable: boolean): Promise<void> {
 	await wonotifyRequest(context, {
 		method: 'GET',
-		endpoint: 'set_webhook',
-		qs: {
-			instance_id: registration.instanceId,
-			webhook_url: withSecret(registration.webhookUrl, registration.secret),
-			enable: enable ? 'true' : 'false',
-		},
+		endpoint: SET_WEBHOOK_ENDPOINT,
+		qs: { instance_id: registration.instanceId, ...setWebhookQuery(withSecret(registration.webhookUrl, registration.secret), enable) },
 		// The secret is in webhook_url, and a proxy's error page may echo the request URL.
 		redact: [registration.secret],
 	});

@@ -30,12 +30,3 @@ export function requireHttpUrl(field: string, value: unknown): string {
 	}
 	return text;
 }
-
-/** JSON.parse without exceptions, so callers can raise their own error about the field. */
-export function tryParseJson(text: string): { value: unknown } | { problem: string } {
-	try {
-		return { value: JSON.parse(text) };
-	} catch (error) {
-		return { problem: (error as Error).message };
-	}
-}

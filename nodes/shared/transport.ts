@@ -5,6 +5,7 @@ import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, IN8nHttpFul
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { withAccessToken } from './access-token';
+import { asObject, parseJson } from './values';
 import { getWonotifyCredentials, isHttpBaseUrl, USUAL_BASE_URL, type WonotifyContext } from './credentials';
 import { describeConnectionFailure, errorCode, httpStatusAdvice } from './failure-wording';
 import {
@@ -134,15 +135,7 @@ export async function wonotifyRequest(
 
 /** A JSON object, from text or already parsed; undefined for anything else (a list, a web page…). */
 export function parseJsonObject(body: unknown): IDataObject | undefined {
-	let value = body;
-	if (typeof body === 'string') {
-		try {
-			value = JSON.parse(body);
-		} catch {
-			return undefined;
-		}
-	}
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : undefined;
+	return asObject(typeof body === 'string' ? parseJson(body) : body);
 }
 
 function snippet(text: string): string {

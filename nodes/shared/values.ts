@@ -2,8 +2,12 @@
 // or of another type than documented, and reading it must never crash.
 import type { IDataObject } from 'n8n-workflow';
 
+export function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 export function asObject(value: unknown): IDataObject | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : undefined;
+	return isObject(value) ? (value as IDataObject) : undefined;
 }
 
 /** A non-empty string, or undefined. */
@@ -34,11 +38,22 @@ export function asNumber(value: unknown): number | undefined {
 	return undefined;
 }
 
+/** A string's trimmed text or a number's digits; '' for anything else. */
+export function textOf(value: unknown): string {
+	return asId(value) ?? '';
+}
+
+/** JSON.parse without exceptions, so callers can raise their own error about the field. */
+export function tryParseJson(text: string): { value: unknown } | { problem: string } {
+	try {
+		return { value: JSON.parse(text) };
+	} catch (error) {
+		return { problem: (error as Error).message };
+	}
+}
+
 /** JSON text to a value, or undefined when it is not JSON. */
 export function parseJson(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return undefined;
-	}
+	const parsed = tryParseJson(text);
+	return 'value' in parsed ? parsed.value : undefined;
 }

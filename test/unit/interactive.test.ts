@@ -10,7 +10,8 @@ import {
 	type ButtonFields,
 	type ButtonType,
 } from '../../nodes/Wonotify/interactive/buttons';
-import { checkCount, checkUnique, isObject, parseJsonArray, textOf } from '../../nodes/Wonotify/interactive/json-input';
+import { checkCount, checkUnique, parseJsonArray } from '../../nodes/Wonotify/interactive/json-input';
+import { isObject, textOf } from '../../nodes/shared/values';
 import {
 	MAX_LIST_ROWS,
 	sectionsFromFields,

@@ -1,4 +1,5 @@
-import { InputError, requireHttpUrl, requireText, tryParseJson } from '../../nodes/shared/input-error';
+import { InputError, requireHttpUrl, requireText } from '../../nodes/shared/input-error';
+import { tryParseJson } from '../../nodes/shared/values';
 import { parseGroupId, parsePersonRecipient, parseRecipient } from '../../nodes/Wonotify/sending/recipients';
 import { inputErrorOf } from './input-error-of';
 

@@ -3,8 +3,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { normalisePhoneNumber } from '../../shared/whatsapp-ids';
-import { InputError, requireHttpUrl, requireText, tryParseJson } from '../../shared/input-error';
-import { checkCount, checkUnique, isObject, parseJsonArray, textOf } from './json-input';
+import { InputError, requireHttpUrl, requireText } from '../../shared/input-error';
+import { isObject, textOf, tryParseJson } from '../../shared/values';
+import { checkCount, checkUnique, parseJsonArray } from './json-input';
 
 export type ButtonType = 'quick_reply' | 'cta_url' | 'cta_call' | 'cta_copy';
 
@@ -124,6 +125,16 @@ export function buttonsFromInteractiveJson(field: string, value: unknown): Butto
 	return buttons;
 }
 
+/**
+ * The gateway's template button kinds, in the order an entry is read: the key holding each,
+ * and the value it has besides the display text (the same name in the gateway and here).
+ */
+const TEMPLATE_BUTTON_KINDS: Array<{ key: string; type: ButtonType; value: 'id' | 'url' | 'phoneNumber' }> = [
+	{ key: 'urlButton', type: 'cta_url', value: 'url' },
+	{ key: 'callButton', type: 'cta_call', value: 'phoneNumber' },
+	{ key: 'quickReplyButton', type: 'quick_reply', value: 'id' },
+];
+
 /** JSON mode for template buttons: the gateway's `templateButtons` format. */
 export function buttonsFromTemplateJson(field: string, value: unknown): Button[] {
 	const entries = parseJsonArray(field, value);
@@ -131,32 +142,15 @@ export function buttonsFromTemplateJson(field: string, value: unknown): Button[]
 	const buttons = entries.map((entry, index) => {
 		const label = `${field} → button ${index + 1}`;
 		if (!isObject(entry)) throw new InputError(label, 'must be an object such as {"quickReplyButton": {"displayText": "Yes", "id": "yes"}}');
-		const types = ['quick_reply', 'cta_url', 'cta_call'] as ButtonType[];
-		if (isObject(entry.urlButton)) {
-			return validateButton(
-				{ type: 'cta_url', displayText: textOf(entry.urlButton.displayText), url: textOf(entry.urlButton.url) },
-				index,
-				types,
-				field,
-			);
-		}
-		if (isObject(entry.callButton)) {
-			return validateButton(
-				{ type: 'cta_call', displayText: textOf(entry.callButton.displayText), phoneNumber: textOf(entry.callButton.phoneNumber) },
-				index,
-				types,
-				field,
-			);
-		}
-		if (isObject(entry.quickReplyButton)) {
-			return validateButton(
-				{ type: 'quick_reply', displayText: textOf(entry.quickReplyButton.displayText), id: textOf(entry.quickReplyButton.id) },
-				index,
-				types,
-				field,
-			);
-		}
-		throw new InputError(label, 'needs quickReplyButton, urlButton or callButton');
+		const found = TEMPLATE_BUTTON_KINDS.find(({ key }) => isObject(entry[key]));
+		if (found === undefined) throw new InputError(label, 'needs quickReplyButton, urlButton or callButton');
+		const button = entry[found.key] as Record<string, unknown>;
+		return validateButton(
+			{ type: found.type, displayText: textOf(button.displayText), [found.value]: textOf(button[found.value]) },
+			index,
+			TEMPLATE_BUTTON_KINDS.map(({ type }) => type),
+			field,
+		);
 	});
 	checkReplyIds(field, buttons);
 	return buttons;

@@ -1,4 +1,5 @@
-import { InputError, tryParseJson } from '../../shared/input-error';
+import { InputError } from '../../shared/input-error';
+import { tryParseJson } from '../../shared/values';
 
 /** Parses a JSON parameter (n8n may hand it over already parsed) and expects an array. */
 export function parseJsonArray(field: string, value: unknown): unknown[] {
@@ -13,14 +14,6 @@ export function parseJsonArray(field: string, value: unknown): unknown[] {
 	}
 	if (!Array.isArray(parsed)) throw new InputError(field, 'must be a JSON array ([ … ])');
 	return parsed;
-}
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-export function textOf(value: unknown): string {
-	return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
 }
 
 export function checkCount(field: string, count: number, min: number, max: number, what: string): void {

@@ -2,7 +2,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { InputError, requireText } from '../../shared/input-error';
-import { checkCount, checkUnique, isObject, parseJsonArray, textOf } from './json-input';
+import { isObject, textOf } from '../../shared/values';
+import { checkCount, checkUnique, parseJsonArray } from './json-input';
 
 /** One row as the node's fields describe it; rows sharing a Section Title form one section. */
 export interface ListRowFields {

@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { withReachableWebhook } from '../../sending/gateway-reach';
 import { requireHttpUrl } from '../../../shared/input-error';
+import { SET_WEBHOOK_ENDPOINT, setWebhookQuery } from '../../../shared/set-webhook';
 import { instanceOperation } from './instance-operation';
 
 // set_webhook needs a valid webhook_url even with enable=false (the gateway answers "Webhook
@@ -37,7 +38,7 @@ export const setWebhook = withReachableWebhook(
 		name: 'Set Webhook',
 		action: 'Set the webhook of an instance',
 		description: 'Choose the URL that receives the events of the instance',
-		endpoint: 'set_webhook',
+		endpoint: SET_WEBHOOK_ENDPOINT,
 		fields: [
 			{
 				displayName:
@@ -67,7 +68,7 @@ export const setWebhook = withReachableWebhook(
 		],
 		query: (context, itemIndex) => {
 			const { webhookUrl, enabled } = readWebhookSettings(context, itemIndex);
-			return { webhook_url: webhookUrl ?? EVENTS_OFF_WEBHOOK_URL, enable: enabled ? 'true' : 'false' };
+			return setWebhookQuery(webhookUrl ?? EVENTS_OFF_WEBHOOK_URL, enabled);
 		},
 		output: (context, response, instanceId, itemIndex) => {
 			const { webhookUrl, enabled } = readWebhookSettings(context, itemIndex);

@@ -3,7 +3,8 @@
 // JSON goes on unchanged, so the chat ID and text are still there to reply with.
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { InputError, requireText, tryParseJson } from '../../../shared/input-error';
+import { InputError, requireText } from '../../../shared/input-error';
+import { tryParseJson } from '../../../shared/values';
 import { checkBeforeDownload, downloadMedia as downloadMediaFile } from '../../../shared/media/download';
 import {
 	allowedMediaHostsOption,
