@@ -26,7 +26,7 @@ import { describeMachine, machineMarkdown } from './bench/machine.mjs';
 import { parallelBenchmark, parallelReport } from './bench/parallel.mjs';
 import { perItemBenchmark, perItemReport } from './bench/per-item.mjs';
 import { printSummary, summaryMarkdown, writeResults } from './bench/report.mjs';
-import { startBenchStack } from './bench/stack.mjs';
+import { startBenchStack } from './bench/bench-stack.mjs';
 import { PROBE_PACKAGE_DIR } from './bench/workflows.mjs';
 
 const BENCHMARKS = ['per-item', 'parallel', 'ingestion', 'media', 'footprint'];

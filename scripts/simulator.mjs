@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run simulator`: runs the Wonotify simulator (test/simulator) so that anyone can try
+// `npm run simulator`: runs the Wonotify simulator (scripts/lib/simulator) so that anyone can try
 // Wonotify workflows in n8n without a Wonotify account, and drives a running one from a
 // second terminal (incoming messages, events, QR scans, state).
 import { readFileSync } from 'node:fs';
@@ -68,7 +68,7 @@ function integer(value, name, fallback) {
 }
 
 async function start(values, port) {
-	const { startSimulator, SEEDED_INSTANCE, SEEDED_TOKEN } = require('../test/simulator/index.js');
+	const { startSimulator, SEEDED_INSTANCE, SEEDED_TOKEN } = require('./lib/simulator/index.js');
 	let sim;
 	try {
 		sim = await startSimulator({

@@ -16,7 +16,7 @@ import { N8nClient } from './lib/n8n-rest.mjs';
 import { installPackage, isPortFree, packageRoot, startN8n, withSimulatorMediaHost, withWonotifyCredential } from './lib/n8n-server.mjs';
 
 const require = createRequire(import.meta.url);
-const { startSimulator, SEEDED_INSTANCE, SEEDED_TOKEN } = require('../test/simulator/index.js');
+const { startSimulator, SEEDED_INSTANCE, SEEDED_TOKEN } = require('./lib/simulator/index.js');
 
 const DEFAULT_SIM_PORT = 5680;
 const CREDENTIAL_NAME = 'Wonotify (simulator)';

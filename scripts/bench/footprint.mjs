@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import { N8nClient } from '../lib/n8n-rest.mjs';
 import { freePort, installPackage, packageRoot, PACKAGE_NAME } from '../lib/n8n-server.mjs';
-import { OWNER, startBenchN8n, tempUserFolder } from './stack.mjs';
+import { OWNER, startBenchN8n, tempUserFolder } from './bench-stack.mjs';
 import { alternate, fmt, list, median } from './stats.mjs';
 
 /** `npm pack --dry-run` of `dir`: what would be published. */

@@ -11,7 +11,7 @@ import { N8nClient } from './n8n-rest.mjs';
 import { freePort, installPackage, startN8n } from './n8n-server.mjs';
 
 const require = createRequire(import.meta.url);
-const { startSimulator } = require('../../test/simulator/index.js');
+const { startSimulator } = require('./simulator/index.js');
 
 /**
  * token: the access token the simulator accepts and the credential holds; owner: the n8n

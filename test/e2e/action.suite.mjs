@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, it } from 'node:test';
 
 import { nodeOutput } from '../../scripts/lib/n8n-rest.mjs';
-import { ACCESS_TOKEN, INSTANCE, waitUntil } from './stack.mjs';
+import { ACCESS_TOKEN, INSTANCE, waitUntil } from './e2e-stack.mjs';
 import { withWonotifyCredential } from '../../scripts/lib/n8n-server.mjs';
 
 /**

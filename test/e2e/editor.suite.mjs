@@ -9,7 +9,7 @@ import { describe, it, before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 import { CHROMIUM } from '../../scripts/lib/system-tools.mjs';
-import { OWNER } from './stack.mjs';
+import { OWNER } from './e2e-stack.mjs';
 
 const require = createRequire(import.meta.url);
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { packageRoot, withSimulatorMediaHost, withWonotifyCredential } from '../../scripts/lib/n8n-server.mjs';
-import { INSTANCE, waitUntil } from './stack.mjs';
+import { INSTANCE, waitUntil } from './e2e-stack.mjs';
 
 /** The media example: Download Media on in the trigger, a confirmation on WhatsApp. */
 export function mediaExample() {

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { executionError, nodeOutput } from '../../scripts/lib/n8n-rest.mjs';
 import { downloadLaterWorkflow, mediaExample, mediaExecutions, storedFile } from './media-flows.mjs';
-import { ACCESS_TOKEN, startStack } from './stack.mjs';
+import { ACCESS_TOKEN, startStack } from './e2e-stack.mjs';
 
 let stack;
 before(async () => {

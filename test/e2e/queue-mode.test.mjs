@@ -17,7 +17,7 @@ import { startRedis } from '../../scripts/lib/redis.mjs';
 import { startStack } from '../../scripts/lib/stack.mjs';
 import { runOperation } from './action.suite.mjs';
 import { downloadLaterWorkflow, hashedDownloadWorkflow, mediaExecutions, storedFile } from './media-flows.mjs';
-import { ACCESS_TOKEN, CREDENTIAL_NAME, INSTANCE, OWNER, waitUntil } from './stack.mjs';
+import { ACCESS_TOKEN, CREDENTIAL_NAME, INSTANCE, OWNER, waitUntil } from './e2e-stack.mjs';
 
 const example = JSON.parse(readFileSync(new URL('../../examples/auto-reply.json', import.meta.url), 'utf8'));
 const webhookId = example.nodes.find((node) => node.type === 'n8n-nodes-wonotify.wonotifyTrigger').webhookId;

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { actionSuite } from './action.suite.mjs';
 import { editorSuite } from './editor.suite.mjs';
-import { ACCESS_TOKEN, startStack } from './stack.mjs';
+import { ACCESS_TOKEN, startStack } from './e2e-stack.mjs';
 import { triggerSuite } from './trigger.suite.mjs';
 
 let stack;

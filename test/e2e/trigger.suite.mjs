@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, it, before } from 'node:test';
 
 import { nodeOutput } from '../../scripts/lib/n8n-rest.mjs';
-import { ACCESS_TOKEN, INSTANCE, waitUntil } from './stack.mjs';
+import { ACCESS_TOKEN, INSTANCE, waitUntil } from './e2e-stack.mjs';
 import { withWonotifyCredential } from '../../scripts/lib/n8n-server.mjs';
 
 const example = JSON.parse(readFileSync(new URL('../../examples/auto-reply.json', import.meta.url), 'utf8'));

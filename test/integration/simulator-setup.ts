@@ -3,7 +3,7 @@
 // eslint-disable-next-line @n8n/community-nodes/no-restricted-imports
 import { createServer } from 'node:net';
 
-import { SEEDED_INSTANCE, SEEDED_TOKEN, startSimulator } from '../simulator';
+import { SEEDED_INSTANCE, SEEDED_TOKEN, startSimulator } from '../../scripts/lib/simulator';
 
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 export { SEEDED_INSTANCE, SEEDED_TOKEN };

@@ -19,7 +19,7 @@ import knownAnswer from '../fixtures/media/known-answer.json';
 
 // The simulator's own encryption, written apart from the nodes' decryption.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { encryptMedia, inShape, KINDS, KEY_SHAPES } = require('../simulator/media') as {
+const { encryptMedia, inShape, KINDS, KEY_SHAPES } = require('../../scripts/lib/simulator/media') as {
 	encryptMedia(plain: Buffer, info: string, key?: Buffer): { encrypted: Buffer; mediaKey: Buffer; fileSha256: Buffer; fileEncSha256: Buffer };
 	inShape(bytes: Buffer, shape: string): unknown;
 	KINDS: Record<string, { part: string; info: string; mimetype: string; ptt?: boolean }>;

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { crc32 } from 'node:zlib';
 
-import { SEEDED_INSTANCE, startSimulator } from '../simulator';
+import { SEEDED_INSTANCE, startSimulator } from '../../scripts/lib/simulator';
 
 type Simulator = Awaited<ReturnType<typeof startSimulator>>;
 

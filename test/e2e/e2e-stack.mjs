@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { startStack as startSharedStack } from '../../scripts/lib/stack.mjs';
 
 const require = createRequire(import.meta.url);
-const { SEEDED_INSTANCE } = require('../simulator');
+const { SEEDED_INSTANCE } = require('../../scripts/lib/simulator');
 
 export const INSTANCE = SEEDED_INSTANCE.id;
 // Distinctive, so that finding it anywhere (log, executions, errors) can only mean a leak.

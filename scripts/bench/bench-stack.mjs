@@ -9,7 +9,7 @@ import { freePort, startN8n } from '../lib/n8n-server.mjs';
 import { startStack } from '../lib/stack.mjs';
 
 const require = createRequire(import.meta.url);
-const { SEEDED_INSTANCE, SEEDED_TOKEN } = require('../../test/simulator/index.js');
+const { SEEDED_INSTANCE, SEEDED_TOKEN } = require('../lib/simulator/index.js');
 
 export const OWNER = { email: 'bench@example.com', password: 'Bench-Password-1', firstName: 'Bench', lastName: 'Mark' };
 
