@@ -1,9 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { resolveInstanceId } from '../../../shared/instance-id';
-import { readOptions, textField } from '../../fields/common-fields';
-import { buttonTextField, inputModeField, personChatIdField, renderingNotice, replyIdField, richOptions } from '../../fields/rich-message-fields';
-import { requireText } from '../../../shared/input-error';
+import { buttonTextField, inputModeField, replyIdField } from '../../fields/rich-message-fields';
 import {
 	buttonsFromFields,
 	buttonsFromInteractiveJson,
@@ -11,24 +6,20 @@ import {
 	toInteractiveButtons,
 	type ButtonFields,
 } from '../../interactive/buttons';
-import { buttonChoicesText, type TextFallback } from '../../interactive/plain-text';
-import { parsePersonRecipient } from '../../sending/recipients';
-import { richMessageCall } from '../../sending/send';
-import type { WonotifyOperation } from '../../types';
+import { buttonChoicesText } from '../../interactive/plain-text';
+import { footerField, richOperation, subtitleField, titleField } from './rich-operation';
 
 const fieldsMode = { show: { buttonsInput: ['fields'] } };
 const jsonMode = { show: { buttonsInput: ['json'] } };
 
-export const sendButtons: WonotifyOperation = {
+export const sendButtons = richOperation({
 	value: 'sendButtons',
 	name: 'Send Buttons',
 	action: 'Send a message with buttons',
 	description: 'Send a message with quick reply, URL, call or copy-code buttons',
-	needsInstance: true,
-	properties: [
-		renderingNotice('WhatsApp often does not show buttons, especially on WhatsApp Web and Desktop.'),
-		personChatIdField,
-		{ ...textField, description: 'The text above the buttons' },
+	renderingProblem: 'WhatsApp often does not show buttons, especially on WhatsApp Web and Desktop.',
+	textDescription: 'The text above the buttons',
+	choiceFields: [
 		inputModeField('buttonsInput', 'Buttons'),
 		{
 			displayName: 'Buttons',
@@ -96,24 +87,9 @@ export const sendButtons: WonotifyOperation = {
 				'The gateway\'s interactiveButtons array. Names: quick_reply, cta_url, cta_call, cta_copy. buttonParamsJson may be an object; it is sent as a JSON string.',
 			displayOptions: jsonMode,
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Bold heading above the text' },
-				{ displayName: 'Subtitle', name: 'subtitle', type: 'string', default: '' },
-				{ displayName: 'Footer', name: 'footer', type: 'string', default: '', description: 'Small grey text under the message' },
-			],
-		},
-		richOptions,
 	],
-	async prepare(context, itemIndex) {
-		const instanceId = await resolveInstanceId(context, itemIndex);
-		const number = parsePersonRecipient(personChatIdField.displayName, context.getNodeParameter('chatId', itemIndex));
-		const text = requireText(textField.displayName, context.getNodeParameter('message', itemIndex));
+	additionalFields: [titleField, subtitleField, footerField],
+	readChoices(context, itemIndex) {
 		const buttons =
 			context.getNodeParameter('buttonsInput', itemIndex) === 'json'
 				? buttonsFromInteractiveJson('Buttons (JSON)', context.getNodeParameter('buttonsJson', itemIndex))
@@ -122,25 +98,16 @@ export const sendButtons: WonotifyOperation = {
 						MAX_INTERACTIVE_BUTTONS,
 						['quick_reply', 'cta_url', 'cta_call', 'cta_copy'],
 					);
-		const { title = '', subtitle = '', footer = '' } = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		const { textFallback = 'none', timeoutSeconds } = readOptions<{ textFallback?: TextFallback }>(context, itemIndex);
-		return richMessageCall({
-			instanceId,
-			number,
+		return {
 			type: 'interactive',
-			text,
 			choices: buttonChoicesText(buttons),
-			fallback: textFallback,
-			heading: String(title),
-			footer: String(footer),
-			timeoutSeconds,
-			message: (bodyText) => ({
+			message: (bodyText, { title = '', subtitle = '', footer = '' }) => ({
 				text: bodyText,
 				title,
 				subtitle,
 				footer,
 				interactiveButtons: toInteractiveButtons(buttons),
 			}),
-		});
+		};
 	},
-};
+});

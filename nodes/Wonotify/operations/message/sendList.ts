@@ -1,25 +1,17 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { resolveInstanceId } from '../../../shared/instance-id';
-import { readOptions, textField } from '../../fields/common-fields';
-import { inputModeField, personChatIdField, renderingNotice, richOptions } from '../../fields/rich-message-fields';
 import { requireText } from '../../../shared/input-error';
+import { inputModeField } from '../../fields/rich-message-fields';
 import { MAX_LIST_ROWS, sectionsFromFields, sectionsFromJson, toListSections, type ListRowFields } from '../../interactive/list';
-import { listChoicesText, type TextFallback } from '../../interactive/plain-text';
-import { parsePersonRecipient } from '../../sending/recipients';
-import { richMessageCall } from '../../sending/send';
-import type { WonotifyOperation } from '../../types';
+import { listChoicesText } from '../../interactive/plain-text';
+import { footerField, richOperation, titleField } from './rich-operation';
 
-export const sendList: WonotifyOperation = {
+export const sendList = richOperation({
 	value: 'sendList',
 	name: 'Send List',
 	action: 'Send a list message',
 	description: 'Send a message with a button that opens a list of choices',
-	needsInstance: true,
-	properties: [
-		renderingNotice('WhatsApp often does not show lists, especially on WhatsApp Web and Desktop, and sometimes not at all.'),
-		personChatIdField,
-		{ ...textField, description: 'The text above the list button' },
+	renderingProblem: 'WhatsApp often does not show lists, especially on WhatsApp Web and Desktop, and sometimes not at all.',
+	textDescription: 'The text above the list button',
+	choiceFields: [
 		{
 			displayName: 'List Button Text',
 			name: 'buttonText',
@@ -73,41 +65,18 @@ export const sendList: WonotifyOperation = {
 			description: "The gateway's sections array: [{ title, rows: [{ title, rowId, description }] }]",
 			displayOptions: { show: { rowsInput: ['json'] } },
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Bold heading above the text' },
-				{ displayName: 'Footer', name: 'footer', type: 'string', default: '', description: 'Small grey text under the message' },
-			],
-		},
-		richOptions,
 	],
-	async prepare(context, itemIndex) {
-		const instanceId = await resolveInstanceId(context, itemIndex);
-		const number = parsePersonRecipient(personChatIdField.displayName, context.getNodeParameter('chatId', itemIndex));
-		const text = requireText(textField.displayName, context.getNodeParameter('message', itemIndex));
+	additionalFields: [titleField, footerField],
+	readChoices(context, itemIndex) {
 		const buttonText = requireText('List Button Text', context.getNodeParameter('buttonText', itemIndex));
 		const sections =
 			context.getNodeParameter('rowsInput', itemIndex) === 'json'
 				? sectionsFromJson('Sections (JSON)', context.getNodeParameter('sectionsJson', itemIndex))
 				: sectionsFromFields(context.getNodeParameter('rows.row', itemIndex, []) as ListRowFields[]);
-		const { title = '', footer = '' } = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		const { textFallback = 'none', timeoutSeconds } = readOptions<{ textFallback?: TextFallback }>(context, itemIndex);
-		return richMessageCall({
-			instanceId,
-			number,
+		return {
 			type: 'list',
-			text,
 			choices: listChoicesText(sections),
-			fallback: textFallback,
-			heading: String(title),
-			footer: String(footer),
-			timeoutSeconds,
-			message: (bodyText) => ({ text: bodyText, footer, title, buttonText, sections: toListSections(sections) }),
-		});
+			message: (bodyText, { title = '', footer = '' }) => ({ text: bodyText, footer, title, buttonText, sections: toListSections(sections) }),
+		};
 	},
-};
+});

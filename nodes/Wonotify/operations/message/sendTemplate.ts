@@ -1,9 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { resolveInstanceId } from '../../../shared/instance-id';
-import { readOptions, textField } from '../../fields/common-fields';
-import { buttonTextField, inputModeField, personChatIdField, renderingNotice, replyIdField, richOptions } from '../../fields/rich-message-fields';
-import { requireText } from '../../../shared/input-error';
+import { buttonTextField, inputModeField, replyIdField } from '../../fields/rich-message-fields';
 import {
 	buttonsFromFields,
 	buttonsFromTemplateJson,
@@ -11,21 +6,17 @@ import {
 	toTemplateButtons,
 	type ButtonFields,
 } from '../../interactive/buttons';
-import { buttonChoicesText, type TextFallback } from '../../interactive/plain-text';
-import { parsePersonRecipient } from '../../sending/recipients';
-import { richMessageCall } from '../../sending/send';
-import type { WonotifyOperation } from '../../types';
+import { buttonChoicesText } from '../../interactive/plain-text';
+import { footerField, richOperation } from './rich-operation';
 
-export const sendTemplate: WonotifyOperation = {
+export const sendTemplate = richOperation({
 	value: 'sendTemplate',
 	name: 'Send Template Buttons',
 	action: 'Send a message with template buttons',
 	description: 'Send a message with up to 3 template buttons (the older WhatsApp button format)',
-	needsInstance: true,
-	properties: [
-		renderingNotice('WhatsApp often does not show buttons, and sometimes does not show this older button format at all.'),
-		personChatIdField,
-		{ ...textField, description: 'The text above the buttons' },
+	renderingProblem: 'WhatsApp often does not show buttons, and sometimes does not show this older button format at all.',
+	textDescription: 'The text above the buttons',
+	choiceFields: [
 		inputModeField('templateButtonsInput', 'Buttons'),
 		{
 			displayName: 'Buttons',
@@ -83,22 +74,9 @@ export const sendTemplate: WonotifyOperation = {
 			description: "The gateway's templateButtons array (quickReplyButton, urlButton or callButton entries)",
 			displayOptions: { show: { templateButtonsInput: ['json'] } },
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{ displayName: 'Footer', name: 'footer', type: 'string', default: '', description: 'Small grey text under the message' },
-			],
-		},
-		richOptions,
 	],
-	async prepare(context, itemIndex) {
-		const instanceId = await resolveInstanceId(context, itemIndex);
-		const number = parsePersonRecipient(personChatIdField.displayName, context.getNodeParameter('chatId', itemIndex));
-		const text = requireText(textField.displayName, context.getNodeParameter('message', itemIndex));
+	additionalFields: [footerField],
+	readChoices(context, itemIndex) {
 		const buttons =
 			context.getNodeParameter('templateButtonsInput', itemIndex) === 'json'
 				? buttonsFromTemplateJson('Buttons (JSON)', context.getNodeParameter('templateButtonsJson', itemIndex))
@@ -107,18 +85,10 @@ export const sendTemplate: WonotifyOperation = {
 						MAX_TEMPLATE_BUTTONS,
 						['quick_reply', 'cta_url', 'cta_call'],
 					);
-		const { footer = '' } = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		const { textFallback = 'none', timeoutSeconds } = readOptions<{ textFallback?: TextFallback }>(context, itemIndex);
-		return richMessageCall({
-			instanceId,
-			number,
+		return {
 			type: 'template',
-			text,
 			choices: buttonChoicesText(buttons),
-			fallback: textFallback,
-			footer: String(footer),
-			timeoutSeconds,
-			message: (bodyText) => ({ text: bodyText, footer, templateButtons: toTemplateButtons(buttons) }),
-		});
+			message: (bodyText, { footer = '' }) => ({ text: bodyText, footer, templateButtons: toTemplateButtons(buttons) }),
+		};
 	},
-};
+});
