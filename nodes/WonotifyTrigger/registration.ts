@@ -59,9 +59,9 @@ function currentWebhookUrl(context: IHookFunctions): string {
  * The gateway has no call that reads the current webhook, so whether our URL is still the
  * one registered (and not replaced in the dashboard or by another workflow since) cannot be
  * checked. Reporting "not registered" makes n8n call `create` on every activation, which
- * registers the same URL and secret again: set_webhook is idempotent. (n8n 2.x keeps active
- * webhooks across its own restarts without calling these methods; the gateway keeps its
- * webhook too, and the secret in static data stays valid.)
+ * registers the same URL and secret again: set_webhook is idempotent. (Where n8n keeps active
+ * webhooks across its own restarts without calling these methods, the gateway keeps its
+ * webhook too, and the secret in static data stays valid: test/e2e/trigger.suite.mjs.)
  */
 export async function isRegistered(): Promise<boolean> {
 	return false;
@@ -109,10 +109,10 @@ export async function register(this: IHookFunctions): Promise<boolean> {
 /**
  * Disables what `create` registered. When test listening ends and the production
  * registration is in static data, the test URL had replaced it on the instance (an instance
- * has one webhook): it is put back instead of leaving the active workflow deaf. n8n 2.41
- * starts test listening with empty static data and marks the workflow inactive, so there the
- * node cannot know; it turns the webhook off, and the node's notice asks users to activate
- * the workflow again after testing.
+ * has one webhook): it is put back instead of leaving the active workflow deaf. Where n8n
+ * starts test listening with empty static data, the node cannot know; it turns the webhook
+ * off, and the node's notice asks users to activate the workflow again after testing (the
+ * end-to-end test of test listening shows which case a given n8n is).
  */
 export async function unregister(this: IHookFunctions): Promise<boolean> {
 	const data = registrationsOf(this.getWorkflowStaticData('node'));

@@ -1,6 +1,6 @@
 // The body the gateway posted, whatever Content-Type it claimed. n8n parses a webhook body
-// only for JSON, form and plain-text content types (n8n 2.41: n8n/dist/middlewares/body-parser.js)
-// but keeps the bytes it read as `rawBody`; JSON posted as text/html, as a form or with no
+// only for JSON, form and plain-text content types (test/integration/trigger-engine.ts models
+// how) but keeps the bytes it read as `rawBody`; JSON posted as text/html, as a form or with no
 // Content-Type would otherwise reach the trigger as no body (or a form's keys) and be ignored.
 import type { IWebhookFunctions } from 'n8n-workflow';
 

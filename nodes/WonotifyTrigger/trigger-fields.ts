@@ -9,7 +9,7 @@ import {
 	mediaTimeoutOption,
 } from '../shared/media/fields';
 import type { MediaSettings } from './attach-media';
-import { TRIGGER_EVENT_OPTIONS } from './parse';
+import { TRIGGER_EVENT_OPTIONS } from './event-options';
 import { DEFAULT_TRIGGER_SETTINGS, type TriggerSettings } from './settings';
 
 export const triggerProperties: INodeProperties[] = [
@@ -136,7 +136,7 @@ export function readMediaSettings(context: IWebhookFunctions): MediaSettings | u
 }
 
 /**
- * getNodeParameter resolves expressions (in n8n 2.x in an isolate), which cost more than
+ * getNodeParameter resolves expressions (in an isolate by default), which cost more than
  * handling the event itself; these settings are plain values unless someone typed an
  * expression, so the stored parameters are read directly then.
  */

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_MAX_MEDIA_MB, DEFAULT_MEDIA_TIMEOUT_SECONDS } from '../../nodes/shared/media/fields';
 import { eventsToItems } from '../../nodes/WonotifyTrigger/events';
-import { TRIGGER_EVENT_OPTIONS } from '../../nodes/WonotifyTrigger/parse';
+import { TRIGGER_EVENT_OPTIONS } from '../../nodes/WonotifyTrigger/event-options';
 import { DEFAULT_TRIGGER_SETTINGS, type TriggerSettings } from '../../nodes/WonotifyTrigger/settings';
 import { triggerProperties } from '../../nodes/WonotifyTrigger/trigger-fields';
 import audio from '../fixtures/events/audio.json';
