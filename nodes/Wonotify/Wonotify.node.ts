@@ -1,8 +1,17 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { credentialTestMethods } from '../shared/credential-test';
-import { executeItems } from './engine/execute-items';
+import { executeItems, executeOnce } from './engine/execute-items';
+import { sendAndWaitWebhook } from './send-and-wait/webhook';
+import { SEND_AND_WAIT_WEBHOOKS } from './send-and-wait/webhooks';
 import { buildProperties, findOperation } from './resources';
 
 export class Wonotify implements INodeType {
@@ -20,6 +29,7 @@ export class Wonotify implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		// Spelled out, not CREDENTIAL_NAME: n8n's lint finds a credential's test only in a literal.
 		credentials: [{ name: 'wonotifyApi', required: true, testedBy: 'wonotifyApiTest' }],
+		webhooks: SEND_AND_WAIT_WEBHOOKS,
 		properties: buildProperties(),
 	};
 
@@ -34,6 +44,12 @@ export class Wonotify implements INodeType {
 		if (selected === undefined) {
 			throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 		}
+		if (selected.executeOnce !== undefined) return await executeOnce(this, selected.executeOnce);
 		return [await executeItems(this, selected)];
+	}
+
+	// Send and Wait for Response: the person's tap on a link (or their form) resumes the execution.
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await sendAndWaitWebhook(this);
 	}
 }

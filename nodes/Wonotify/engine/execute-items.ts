@@ -11,6 +11,7 @@ import { failedItem } from './failed-item';
 import { MAX_PARALLEL_SENDS } from '../fields/common-fields';
 import { InputError } from '../../shared/input-error';
 import { MediaError } from '../../shared/media/media-error';
+import { settle } from '../../shared/settle';
 import { runSendQueue } from './send-queue';
 import { wonotifyRequest } from '../../shared/transport';
 import type { PreparedCall, WonotifyOperation } from '../types';
@@ -69,6 +70,18 @@ export async function executeItems(
 		throw withPartialBatchNote(error, done, sendsMessages);
 	}
 	return output.map((item, itemIndex) => ({ ...item, pairedItem: { item: itemIndex } }));
+}
+
+/** An operation that runs once for the whole input (Send and Wait for Response), with Continue On Fail. */
+export async function executeOnce(
+	context: IExecuteFunctions,
+	run: (context: IExecuteFunctions) => Promise<INodeExecutionData[][]>,
+): Promise<INodeExecutionData[][]> {
+	const outcome = await settle(async () => await run(context));
+	if ('value' in outcome) return outcome.value;
+	const failure = asNodeError(context, outcome.error, 0);
+	if (!context.continueOnFail()) throw failure;
+	return [[{ ...failedItem(failure), pairedItem: { item: 0 } }]];
 }
 
 /** Node-wide settings, read from the first item: one batch has one pace. */

@@ -5,6 +5,7 @@
 import type { IBinaryData, IExecuteFunctions, IN8nHttpFullResponse, IWebhookFunctions } from 'n8n-workflow';
 
 import { errorCode, isTimeoutCode } from '../failure-wording';
+import { settle } from '../settle';
 import { EncryptedMediaReader } from './decrypt';
 import { MAC_BYTES, expandMediaKey } from './keys';
 import { MediaError } from './media-error';
@@ -94,15 +95,6 @@ export async function downloadMedia(
 		);
 	}
 	return await context.helpers.prepareBinaryData(checked.file, mediaFileName(reference), baseMimeType(reference.mimeType));
-}
-
-/** A promise's value or error, so that errors are turned into ours outside a catch block. */
-async function settle<T>(run: () => Promise<T>): Promise<{ value: T } | { error: unknown }> {
-	try {
-		return { value: await run() };
-	} catch (error) {
-		return { error };
-	}
 }
 
 function statusProblem(statusCode: number): MediaError | undefined {

@@ -1,5 +1,6 @@
 import type { WonotifyResource } from '../../types';
 import { downloadMedia } from './downloadMedia';
+import { sendAndWait } from './sendAndWait';
 import { sendButtons } from './sendButtons';
 import { sendList } from './sendList';
 import { sendMedia } from './sendMedia';
@@ -9,5 +10,5 @@ import { sendText } from './sendText';
 export const messageResource: WonotifyResource = {
 	value: 'message',
 	name: 'Message',
-	operations: [sendText, sendMedia, sendButtons, sendTemplate, sendList, downloadMedia],
+	operations: [sendText, sendMedia, sendButtons, sendTemplate, sendList, sendAndWait, downloadMedia],
 };

@@ -1,0 +1,26 @@
+// Send and Wait for Response: sends the question with its links to the first item's recipient
+// (once per execution, as n8n's own send-and-wait operations do), then puts the execution to
+// wait. An answer resumes it through the node's webhook (webhook.ts) with the answer as output.
+// When a Limit Wait Time runs out, n8n resumes it with the node's input items as output (it
+// passes a waiting node's input on), so an item without `data` means nobody answered.
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { wonotifyRequest } from '../../shared/transport';
+import { readFormFields } from './form-fields';
+import { questionCall } from './message';
+import { waitUntil } from './wait-until';
+
+export async function sendAndWait(context: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const waitTill = waitUntil(context);
+	if (context.getNodeParameter('responseType', 0, 'approval') === 'customForm') {
+		readFormFields(
+			context.getNodeParameter('defineForm', 0, 'fields'),
+			context.getNodeParameter('formFields.values', 0, []),
+			context.getNodeParameter('jsonOutput', 0, '[]'),
+		);
+	}
+	const call = await questionCall(context);
+	await wonotifyRequest(context, call.request, 0);
+	await context.putExecutionToWait(waitTill);
+	return [context.getInputData()];
+}
