@@ -17,6 +17,7 @@ import { startRedis } from '../../scripts/lib/redis.mjs';
 import { startStack } from '../../scripts/lib/stack.mjs';
 import { runOperation } from './action.suite.mjs';
 import { downloadLaterWorkflow, hashedDownloadWorkflow, mediaExecutions, storedFile } from './media-flows.mjs';
+import { finishedExecution, outputOf, startWaiting } from './send-and-wait-flows.mjs';
 import { ACCESS_TOKEN, CREDENTIAL_NAME, INSTANCE, OWNER, waitUntil } from './e2e-stack.mjs';
 
 const example = JSON.parse(readFileSync(new URL('../../examples/auto-reply.json', import.meta.url), 'utf8'));
@@ -131,6 +132,16 @@ describe("n8n's queue mode: main + webhook processor + worker", () => {
 		assert.equal(execution.status, 'success', executionError(execution));
 		assert.ok((await storedFile(stack, execution, 'Download Media')).bytes.equals(plain));
 		assert.match(worker.logText(), new RegExp(`Worker finished execution ${execution.id} \\(job`));
+	});
+
+	it('Send and Wait: the approval link resumes the waiting execution through the webhook processor, on a worker', async () => {
+		const run = await startWaiting(stack, { message: 'Approve the refund?', responseType: 'approval' }, { webhookBase });
+		assert.ok(run.links.Approve.startsWith(`${webhookBase}webhook-waiting/`), run.links.Approve);
+		assert.equal((await fetch(run.links.Approve)).status, 200);
+		const execution = await finishedExecution(stack, run.executionId);
+		assert.equal(execution.status, 'success', executionError(execution));
+		assert.equal(outputOf(execution).data.approved, true);
+		assert.match(worker.logText(), new RegExp(`Worker finished execution ${run.executionId} \\(job`));
 	});
 
 	it('no process wrote the access token into its log', () => {

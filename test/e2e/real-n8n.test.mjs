@@ -19,9 +19,9 @@ after(async () => {
 });
 
 describe('package loaded by n8n', () => {
-	it('n8n lists both nodes (and the AI tool twin of the action node) under the package name', async () => {
+	it('n8n lists both nodes, the AI tool twin of the action node and its Human review tool (Send and Wait)', async () => {
 		const names = await stack.client.nodeTypeNames();
-		for (const name of ['n8n-nodes-wonotify.wonotify', 'n8n-nodes-wonotify.wonotifyTrigger', 'n8n-nodes-wonotify.wonotifyTool']) {
+		for (const name of ['n8n-nodes-wonotify.wonotify', 'n8n-nodes-wonotify.wonotifyTrigger', 'n8n-nodes-wonotify.wonotifyTool', 'n8n-nodes-wonotify.wonotifyHitlTool']) {
 			assert.ok(names.includes(name), `${name} is not loaded`);
 		}
 	});

@@ -4,12 +4,15 @@
 // preview robot does not answer, a second tap is told the answer is recorded, and a short
 // wait limit resumes it with "no answer" without sending the question twice.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 
 import { executionError } from '../../scripts/lib/n8n-rest.mjs';
-import { withWonotifyCredential } from '../../scripts/lib/n8n-server.mjs';
-import { ACCESS_TOKEN, INSTANCE, startStack, waitUntil } from './e2e-stack.mjs';
+import { ACCESS_TOKEN, startStack } from './e2e-stack.mjs';
+import { finishedExecution as finished, outputOf, startWaiting as waiting, statusOf as status } from './send-and-wait-flows.mjs';
+
+const startWaiting = (parameters) => waiting(stack, parameters);
+const finishedExecution = (executionId) => finished(stack, executionId);
+const statusOf = (executionId) => status(stack, executionId);
 
 let stack;
 before(async () => {
@@ -18,65 +21,6 @@ before(async () => {
 after(async () => {
 	await stack?.stop();
 });
-
-const NODE = 'Ask on WhatsApp';
-
-/** Saves and activates Webhook → Send and Wait, starts one execution and waits until it waits. */
-async function startWaiting(parameters) {
-	const path = `saw-${randomUUID()}`;
-	const workflow = withWonotifyCredential(
-		{
-			name: `e2e send and wait ${parameters.responseType}`,
-			nodes: [
-				{
-					id: randomUUID(),
-					name: 'Webhook',
-					type: 'n8n-nodes-base.webhook',
-					typeVersion: 2,
-					position: [0, 0],
-					webhookId: randomUUID(),
-					parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
-				},
-				{
-					id: randomUUID(),
-					name: NODE,
-					type: 'n8n-nodes-wonotify.wonotify',
-					typeVersion: 1,
-					position: [260, 0],
-					parameters: { resource: 'message', operation: 'sendAndWait', instanceId: INSTANCE, chatId: '919812345678', ...parameters },
-				},
-			],
-			connections: { Webhook: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
-		},
-		stack.credential,
-	);
-	const { client, sim } = stack;
-	const { id: workflowId } = await client.createWorkflow(workflow);
-	await client.activate(workflowId);
-	const sendsBefore = sim.requestsTo('/send').length;
-	await waitUntil(async () => (await fetch(`${stack.n8n.url}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status !== 404, {
-		what: 'the webhook to go live',
-	});
-	const [execution] = await waitUntil(async () => {
-		const waiting = (await client.executions({ workflowId })).filter((e) => e.status === 'waiting');
-		return waiting.length > 0 ? waiting : undefined;
-	}, { what: 'the execution to wait', timeoutMs: 20_000 });
-	const sends = sim.requestsTo('/send').slice(sendsBefore);
-	assert.equal(sends.length, 1, 'the question is sent once');
-	const text = sends[0].body.message;
-	const links = Object.fromEntries([...text.matchAll(/^(.+): (http\S+)$/gm)].map(([, label, url]) => [label, url]));
-	return { workflowId, executionId: execution.id, text, links, sendsBefore };
-}
-
-async function finishedExecution(executionId) {
-	return await waitUntil(async () => {
-		const execution = await stack.client.execution(executionId);
-		return ['success', 'error', 'crashed'].includes(execution.status) ? execution : undefined;
-	}, { what: `execution ${executionId} to finish`, timeoutMs: 90_000 });
-}
-
-const outputOf = (execution) => execution.data.resultData.runData[NODE].at(-1).data.main[0][0].json;
-const statusOf = async (executionId) => (await stack.client.execution(executionId)).status;
 
 describe('Send and Wait for Response in a real n8n', () => {
 	it('approve and disapprove links: a changed link and a preview robot change nothing; a second tap is told', async () => {
