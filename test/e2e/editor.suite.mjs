@@ -96,5 +96,18 @@ export function editorSuite(getStack) {
 			await panel.getByText('Phone Number or Chat ID').waitFor();
 			await page.screenshot({ path: `${SHOTS}/editor-action-node.png` });
 		});
+
+		step('shows Send and Wait for Response with its response types', async () => {
+			await page.goto(`${getStack().n8n.url}/workflow/new`);
+			await page.locator('[data-test-id="canvas-add-button"]').click();
+			await page.locator('[data-test-id="node-creator-search-bar"]').fill('Wonotify');
+			await page.keyboard.press('Enter');
+			await page.getByText(`Actions (${actionCount()})`).click();
+			await page.getByText('Send message and wait for response', { exact: true }).click();
+			const panel = page.locator('[data-test-id="ndv"]');
+			await panel.getByText('Response Type', { exact: true }).waitFor();
+			await panel.getByText('Approval Options', { exact: true }).waitFor();
+			await page.screenshot({ path: `${SHOTS}/editor-send-and-wait.png` });
+		});
 	});
 }
