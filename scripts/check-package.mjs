@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const MAX_PACKED_KB = 60;
+// About 1.3x what the code needs (≈ 60 KB with media download and send-and-wait): screenshots
+// or other stray files that slip into dist/ (≈ 70 KB each) push it over.
+const MAX_PACKED_KB = 80;
 const problems = [];
 
 const workDir = mkdtempSync(join(tmpdir(), 'wonotify-pack-'));
