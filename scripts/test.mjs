@@ -35,6 +35,7 @@ const bin = (name) => `${root}node_modules/.bin/${name}`;
 step('build', bin('n8n-node'), ['build']);
 step('lint (n8n community rules)', bin('n8n-node'), ['lint']);
 step('package: contents, dependencies, n8n scanner', 'node', ['scripts/check-package.mjs']);
+step('GitHub workflows: schema, publishing with provenance', 'node', ['scripts/check-workflows.mjs']);
 // ts-jest compiles each test file alone (fast) without type-checking: the compiler does it here.
 step('type-check the tests', bin('tsc'), ['--noEmit', '-p', 'tsconfig.test.json']);
 step('unit + integration tests', bin('jest'), ['--selectProjects', 'unit', 'integration']);
