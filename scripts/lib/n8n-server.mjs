@@ -37,6 +37,16 @@ export function withWonotifyCredential(workflow, credential) {
 	};
 }
 
+/** A workflow JSON whose nodes that name a credential of `type` use the given one (e.g. openAiApi). */
+export function withCredentialOfType(workflow, type, credential) {
+	return {
+		...workflow,
+		nodes: workflow.nodes.map((node) =>
+			node.credentials?.[type] ? { ...node, credentials: { ...node.credentials, [type]: { id: credential.id, name: credential.name } } } : node,
+		),
+	};
+}
+
 /**
  * A workflow JSON whose Wonotify nodes allow media downloads from the simulator at `simulatorUrl`
  * (the examples name the default port, 127.0.0.1:5680; the simulator serves its media itself).

@@ -1,0 +1,136 @@
+// The AI assistant example in a real n8n, with n8n's own AI Agent, OpenAI Chat Model, Simple
+// Memory and OpenAI (transcription) nodes, talking to a scripted OpenAI-compatible server on
+// 127.0.0.1 (scripts/lib/model-server.mjs) through the OpenAI credential's Base URL: answers
+// reach the right chat, the model's tool call reaches the Wonotify tool with its $fromAI()
+// arguments, memory is kept per chat, a voice note reaches transcription byte for byte and a
+// photo reaches the model, and a failing model gets the customer an apology, not garbage.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+
+import { MENU, startModelServer, VOICE_NOTE_TEXT } from '../../scripts/lib/model-server.mjs';
+import { executionError, nodeOutput } from '../../scripts/lib/n8n-rest.mjs';
+import { packageRoot, withCredentialOfType, withSimulatorMediaHost, withWonotifyCredential } from '../../scripts/lib/n8n-server.mjs';
+import { INSTANCE, startStack, waitUntil } from './e2e-stack.mjs';
+
+let stack;
+let model;
+let workflowId;
+const CHAT_A = '919812345678';
+const CHAT_B = '447700900123';
+
+before(async () => {
+	stack = await startStack();
+	model = await startModelServer();
+	const openAi = await stack.client.createCredential({
+		name: 'OpenAI (local model server)',
+		type: 'openAiApi',
+		data: { apiKey: 'local-model-server-key', url: model.baseUrl },
+	});
+	const example = JSON.parse(readFileSync(join(packageRoot, 'examples', 'ai-assistant.json'), 'utf8'));
+	example.nodes = example.nodes.map((node) =>
+		node.type.startsWith('n8n-nodes-wonotify.') && node.type.endsWith('Trigger') ? { ...node, parameters: { ...node.parameters, instanceId: INSTANCE } } : node,
+	);
+	const workflow = withCredentialOfType(withSimulatorMediaHost(withWonotifyCredential(example, stack.credential), stack.sim.url), 'openAiApi', openAi);
+	// The nodes that send use the credential's instance.
+	await stack.client.updateCredential(stack.credential.id, {
+		name: stack.credential.name,
+		type: 'wonotifyApi',
+		data: { accessToken: stack.token, baseUrl: stack.sim.baseUrl, instanceId: INSTANCE },
+	});
+	workflowId = (await stack.client.createWorkflow(workflow)).id;
+	await stack.client.activate(workflowId);
+});
+after(async () => {
+	await stack?.stop();
+	await model?.close();
+});
+
+/** Sends an incoming message (text or media) and returns the finished execution it started. */
+async function converse(send) {
+	const { client } = stack;
+	const before = (await client.executions({ workflowId })).length;
+	await waitUntil(async () => {
+		const answer = await send();
+		return answer?.status === 404 ? undefined : answer;
+	}, { what: 'the trigger to take the event' });
+	const done = await client.waitForExecutions(workflowId, { count: before + 1, timeoutMs: 60_000 });
+	const newest = done.reduce((a, b) => (Number(a.id) > Number(b.id) ? a : b));
+	return await client.execution(newest.id);
+}
+const text = (from, message) => converse(() => stack.sim.emitIncomingText(INSTANCE, { from, text: message, pushName: 'Ravi' }));
+const lastSendTo = (number) => stack.sim.requestsTo('/send').filter((request) => request.body.number === number).at(-1)?.body.message;
+const chatRequests = () => model.requests.filter((request) => request.path === '/chat/completions' && request.body);
+
+describe('the AI assistant example in a real n8n', () => {
+	it("answers a text message in the sender's chat", async () => {
+		const execution = await text(CHAT_A, 'Do you deliver?');
+		assert.equal(execution.status, 'success', executionError(execution));
+		assert.equal(lastSendTo(CHAT_A), 'You said: Do you deliver?. Earlier messages I remember: 0.');
+	});
+
+	it("keeps a memory per chat: A's second message comes with A's first exchange, B's without it", async () => {
+		await text(CHAT_B, 'Hello from B');
+		assert.equal(lastSendTo(CHAT_B), 'You said: Hello from B. Earlier messages I remember: 0.');
+		await text(CHAT_A, 'And on Sundays?');
+		assert.equal(lastSendTo(CHAT_A), 'You said: And on Sundays?. Earlier messages I remember: 1.');
+		const prompt = JSON.stringify(chatRequests().at(-1).body.messages);
+		assert.match(prompt, /Do you deliver\?/);
+		assert.doesNotMatch(prompt, /Hello from B/);
+	});
+
+	it('the model calls the Wonotify tool: our node sends exactly its arguments and the model gets our output', async () => {
+		const execution = await text(CHAT_A, 'Please send me the menu');
+		assert.equal(execution.status, 'success', executionError(execution));
+		const call = chatRequests().find((request) => request.reply.toolCall && JSON.stringify(request.body.messages).includes('Please send me the menu'));
+		assert.ok(call, 'the model was asked and called a tool');
+		const args = JSON.parse(call.reply.toolCall.arguments);
+		assert.equal(args.chatId, `${CHAT_A}@s.whatsapp.net`);
+		const menuSend = stack.sim.requestsTo('/send').find((request) => request.body.message === MENU);
+		assert.equal(menuSend.body.number, CHAT_A);
+		const toolResult = chatRequests().find((request) => request.body.messages.at(-1).role === 'tool');
+		assert.match(JSON.stringify(toolResult.body.messages.at(-1).content), /messageId/);
+		assert.match(lastSendTo(CHAT_A), /^Done: /);
+	});
+
+	it('a voice note reaches transcription byte for byte, and the agent answers its text', async () => {
+		const original = readFileSync(join(packageRoot, 'scripts/lib/simulator/samples/voice-note.ogg'));
+		const execution = await converse(() => stack.sim.emitIncomingMedia(INSTANCE, { from: CHAT_A, kind: 'voice' }));
+		assert.equal(execution.status, 'success', executionError(execution));
+		const transcription = model.requests.filter((request) => request.path === '/audio/transcriptions').at(-1);
+		assert.equal(transcription.fileSha256, createHash('sha256').update(original).digest('hex'));
+		assert.equal(nodeOutput(execution, 'Use the Transcript')[0].text, VOICE_NOTE_TEXT);
+		assert.match(lastSendTo(CHAT_A), new RegExp(`^You said: ${VOICE_NOTE_TEXT.replace(/[?.]/g, '\\$&')}`));
+	});
+
+	it('a photo reaches the model in its request', async () => {
+		const execution = await converse(() => stack.sim.emitIncomingMedia(INSTANCE, { from: CHAT_B, kind: 'image', caption: 'Is this my order?' }));
+		assert.equal(execution.status, 'success', executionError(execution));
+		const photo = readFileSync(join(packageRoot, 'scripts/lib/simulator/samples/photo.jpg'));
+		assert.equal(lastSendTo(CHAT_B), `I see your photo (${photo.length} bytes).`);
+	});
+
+	it('two messages in one webhook call get one answer each, in their own chat', async () => {
+		const message = (from, id, said) => ({
+			key: { remoteJid: `${from}@s.whatsapp.net`, fromMe: false, id },
+			messageTimestamp: Math.floor(Date.now() / 1000),
+			pushName: 'Two at once',
+			message: { conversation: said },
+		});
+		const execution = await converse(() =>
+			stack.sim.emitEvent(INSTANCE, 'messages.upsert', { type: 'notify', messages: [message(CHAT_A, '3AMULTI01', 'First of two'), message(CHAT_B, '3AMULTI02', 'Second of two')] }),
+		);
+		assert.equal(execution.status, 'success', executionError(execution));
+		assert.match(lastSendTo(CHAT_A), /^You said: First of two\./);
+		assert.match(lastSendTo(CHAT_B), /^You said: Second of two\./);
+	});
+
+	it('a failing model gets the customer an apology, not an error text', async () => {
+		model.failNext('error');
+		const execution = await text(CHAT_B, 'Are you open?');
+		assert.equal(execution.status, 'success', executionError(execution));
+		assert.equal(lastSendTo(CHAT_B), 'Sorry, I cannot answer right now. A person from our team will get back to you soon.');
+	});
+});
