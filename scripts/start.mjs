@@ -13,7 +13,16 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ensureN8n, N8N_VERSION } from './lib/n8n-install.mjs';
 import { N8nClient } from './lib/n8n-rest.mjs';
-import { installPackage, isPortFree, packageRoot, startN8n, withSimulatorMediaHost, withWonotifyCredential } from './lib/n8n-server.mjs';
+import { startModelServer } from './lib/model-server.mjs';
+import {
+	installPackage,
+	isPortFree,
+	packageRoot,
+	startN8n,
+	withCredentialOfType,
+	withSimulatorMediaHost,
+	withWonotifyCredential,
+} from './lib/n8n-server.mjs';
 
 const require = createRequire(import.meta.url);
 const { startSimulator, SEEDED_INSTANCE, SEEDED_TOKEN } = require('./lib/simulator/index.js');
@@ -21,6 +30,7 @@ const { startSimulator, SEEDED_INSTANCE, SEEDED_TOKEN } = require('./lib/simulat
 const DEFAULT_SIM_PORT = 5680;
 const CREDENTIAL_NAME = 'Wonotify (simulator)';
 const CREDENTIAL_TYPE = 'wonotifyApi';
+const OPENAI_CREDENTIAL_NAME = 'OpenAI (local model server)';
 const AUTO_REPLY_FILE = 'auto-reply.json';
 
 class StartError extends Error {}
@@ -35,6 +45,7 @@ function portFromEnv(name, fallback) {
 
 const n8nPort = portFromEnv('WONOTIFY_N8N_PORT', 5678);
 const simPort = portFromEnv('WONOTIFY_SIM_PORT', DEFAULT_SIM_PORT);
+const modelPort = portFromEnv('WONOTIFY_MODEL_PORT', 5681);
 // n8n's task-runner broker needs a port of its own (n8n's default, 5679, next to 5678).
 const brokerPort = portFromEnv('WONOTIFY_N8N_BROKER_PORT', n8nPort + 1 === simPort ? n8nPort + 2 : n8nPort + 1);
 const devDir = process.env.WONOTIFY_DEV_DIR ?? join(homedir(), '.cache', 'n8n-nodes-wonotify', 'dev');
@@ -51,6 +62,7 @@ const since = (t) => `${((Date.now() - t) / 1000).toFixed(1)} s`;
 const say = (line) => console.log(`[start] ${line}`);
 
 let sim;
+let model;
 let n8n;
 let showSimulatorLog = false;
 let shuttingDown = false;
@@ -63,6 +75,7 @@ async function shutdown(reason, exitCode = 0) {
 	const t = Date.now();
 	await n8n?.stop();
 	await sim?.close();
+	await model?.close();
 	if (reason) say(`stopped in ${since(t)}. Your workflows and login are kept in ${devDir}.`);
 	process.exit(exitCode);
 }
@@ -103,10 +116,11 @@ async function checkPorts() {
 		[n8nPort, 'n8n', 'WONOTIFY_N8N_PORT'],
 		[brokerPort, "n8n's task-runner broker", 'WONOTIFY_N8N_BROKER_PORT'],
 		[simPort, 'the Wonotify simulator', 'WONOTIFY_SIM_PORT'],
+		[modelPort, 'the local model server', 'WONOTIFY_MODEL_PORT'],
 	];
 	const distinct = new Set(wanted.map(([port]) => port));
 	if (distinct.size !== wanted.length) {
-		throw new StartError(`n8n, its broker and the simulator need three different ports, got ${wanted.map(([p]) => p).join(', ')}`);
+		throw new StartError(`n8n, its broker, the simulator and the model server need four different ports, got ${wanted.map(([p]) => p).join(', ')}`);
 	}
 	for (const [port, what, variable] of wanted) {
 		if (!(await isPortFree(port))) {
@@ -126,23 +140,24 @@ function examples() {
 		.map((file) => ({ file, workflow: JSON.parse(readFileSync(join(dir, file), 'utf8')) }));
 }
 
-/** The example's Wonotify credential references, pointed at our credential. */
-async function ensureCredential(client) {
-	const data = { accessToken: SEEDED_TOKEN, baseUrl: sim.baseUrl, instanceId: SEEDED_INSTANCE.id };
-	const existing = (await client.listCredentials()).find((c) => c.name === CREDENTIAL_NAME && c.type === CREDENTIAL_TYPE);
+/**
+ * A credential the examples name, created or pointed again at `target` (rewritten every time:
+ * the simulator's or the model server's port may have changed since the last run).
+ */
+async function ensureCredential(client, { name, type, data, target }) {
+	const existing = (await client.listCredentials()).find((c) => c.name === name && c.type === type);
 	if (existing) {
-		// Rewritten every time: the simulator's port may have changed since the last run.
-		await client.updateCredential(existing.id, { name: CREDENTIAL_NAME, type: CREDENTIAL_TYPE, data });
-		say(`credential "${CREDENTIAL_NAME}" is there (id ${existing.id}), pointed at ${sim.baseUrl}`);
+		await client.updateCredential(existing.id, { name, type, data });
+		say(`credential "${name}" is there (id ${existing.id}), pointed at ${target}`);
 		return existing;
 	}
-	const created = await client.createCredential({ name: CREDENTIAL_NAME, type: CREDENTIAL_TYPE, data });
-	say(`created the credential "${CREDENTIAL_NAME}" (id ${created.id}) → ${sim.baseUrl}`);
+	const created = await client.createCredential({ name, type, data });
+	say(`created the credential "${name}" (id ${created.id}) → ${target}`);
 	return created;
 }
 
 /** Imports the examples that are not there yet (by name); the auto-reply one ends up active. */
-async function ensureWorkflows(client, credential) {
+async function ensureWorkflows(client, credential, openAiCredential) {
 	const present = (await client.listWorkflows()).filter((w) => !w.isArchived);
 	const result = [];
 	for (const { file, workflow } of examples()) {
@@ -150,7 +165,8 @@ async function ensureWorkflows(client, credential) {
 		if (found) {
 			say(`workflow "${workflow.name}" is there (id ${found.id})`);
 		} else {
-			found = await client.createWorkflow(withSimulatorMediaHost(withWonotifyCredential(workflow, credential), sim.url));
+			const prepared = withCredentialOfType(withWonotifyCredential(workflow, credential), 'openAiApi', openAiCredential);
+			found = await client.createWorkflow(withSimulatorMediaHost(prepared, sim.url));
 			say(`imported examples/${file} as "${workflow.name}" (id ${found.id})`);
 		}
 		if (file === AUTO_REPLY_FILE) found = await ensureActive(client, found);
@@ -231,6 +247,10 @@ ${autoReply ? `   ${url}/workflow/${autoReply.id}   ${autoReply.name} (active)\n
  then see the run under Executions in the editor, and the reply with:
    npm run simulator -- state${portFlag}
 
+ AI assistant example: deactivate the auto-reply (one trigger per instance), activate
+ "Wonotify: AI assistant on WhatsApp"; it talks to ${model.baseUrl} (scripted answers:
+ ask for "the menu" to see it use the Wonotify tool; --media voice or image work too).
+
  n8n's log: ${logFile}
  Start over: stop, delete ${devDir}, npm start.   Stop: Ctrl+C
 ────────────────────────────────────────────────────────────────────────────
@@ -254,6 +274,8 @@ async function main() {
 		},
 	});
 	say(`Wonotify simulator on ${sim.baseUrl}`);
+	model = await startModelServer({ port: modelPort });
+	say(`local OpenAI-compatible model server (scripted, for the AI assistant example) on ${model.baseUrl}`);
 
 	const t = Date.now();
 	say(`starting n8n on http://127.0.0.1:${n8nPort} (log: ${logFile})…`);
@@ -277,8 +299,19 @@ async function main() {
 	});
 	say(created ? `created the owner account ${login.email}` : `signed in as ${login.email}`);
 	await checkNodesLoaded(client);
-	const credential = await ensureCredential(client);
-	const workflows = await ensureWorkflows(client, credential);
+	const credential = await ensureCredential(client, {
+		name: CREDENTIAL_NAME,
+		type: CREDENTIAL_TYPE,
+		data: { accessToken: SEEDED_TOKEN, baseUrl: sim.baseUrl, instanceId: SEEDED_INSTANCE.id },
+		target: sim.baseUrl,
+	});
+	const openAiCredential = await ensureCredential(client, {
+		name: OPENAI_CREDENTIAL_NAME,
+		type: 'openAiApi',
+		data: { apiKey: 'local-model-server', url: model.baseUrl },
+		target: model.baseUrl,
+	});
+	const workflows = await ensureWorkflows(client, credential, openAiCredential);
 
 	banner(workflows);
 	showSimulatorLog = true;

@@ -5,7 +5,8 @@
 // point n8n at any OpenAI-compatible server.
 //
 // The script, read from the request alone:
-// - a conversation whose last message is a tool result → an answer that quotes the result;
+// - a conversation whose last message is a tool result → "I have sent you our menu…" when
+//   the result holds a sent message's ID, else the result quoted;
 // - a user message asking for the "menu" when a tool is offered → a call of the first tool,
 //   every string argument filled: the chat ID (from the system prompt's "chat ID is …") for
 //   arguments about the recipient, the menu text for the others;
@@ -39,7 +40,10 @@ function imagesOf(content) {
 export function scriptedReply(body) {
 	const messages = Array.isArray(body.messages) ? body.messages : [];
 	const last = messages.at(-1) ?? {};
-	if (last.role === 'tool') return { content: `Done: ${textOf(last.content).slice(0, 300)}` };
+	if (last.role === 'tool') {
+		const result = textOf(last.content);
+		return { content: /messageId/.test(result) ? 'I have sent you our menu in a separate message.' : `The tool answered: ${result.slice(0, 200)}` };
+	}
 	const userMessages = messages.filter((message) => message.role === 'user');
 	const question = textOf(last.content);
 	const tools = Array.isArray(body.tools) ? body.tools : [];
