@@ -113,11 +113,12 @@ function multipartFile(body, contentType) {
 }
 
 /**
- * @returns {Promise<{ url: string, baseUrl: string, requests: object[], failNext(kind: 'error' | 'hang'): void, close(): Promise<void> }>}
+ * @returns {Promise<{ url: string, baseUrl: string, requests: object[], failNext(kind: 'error' | 'hang', count?: number): void, close(): Promise<void> }>}
  */
 export async function startModelServer({ port = 0 } = {}) {
 	const requests = [];
 	let failure;
+	let failuresLeft = 0;
 	const hanging = new Set();
 	const server = createServer(async (req, res) => {
 		const chunks = [];
@@ -129,9 +130,9 @@ export async function startModelServer({ port = 0 } = {}) {
 			res.end(JSON.stringify(value));
 		};
 		if (req.method === 'GET' && path === '/models') return json(200, { object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', owned_by: 'local' }] });
-		if (failure && req.method === 'POST') {
+		if (failuresLeft > 0 && req.method === 'POST') {
 			const kind = failure;
-			failure = undefined;
+			failuresLeft -= 1;
 			requests.push({ path, failed: kind });
 			if (kind === 'hang') return void hanging.add(res);
 			return json(500, { error: { message: 'The model server is overloaded (scripted failure)', type: 'server_error' } });
@@ -159,9 +160,10 @@ export async function startModelServer({ port = 0 } = {}) {
 		baseUrl: `${url}/v1`,
 		/** Every request, oldest first: chat completions with their body and scripted reply, transcriptions with the file's hash. */
 		requests,
-		/** The next request fails: 'error' answers HTTP 500, 'hang' never answers. */
-		failNext(kind) {
+		/** The next `count` requests fail: 'error' answers HTTP 500, 'hang' never answers. */
+		failNext(kind, count = 1) {
 			failure = kind;
+			failuresLeft = count;
 		},
 		async close() {
 			for (const res of hanging) res.destroy();

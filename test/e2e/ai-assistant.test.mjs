@@ -30,6 +30,9 @@ before(async () => {
 		data: { apiKey: 'local-model-server-key', url: model.baseUrl },
 	});
 	const example = JSON.parse(readFileSync(join(packageRoot, 'examples', 'ai-assistant.json'), 'utf8'));
+	// The example waits 60 s for the model (and tries twice); the time-out test should not.
+	const chatModel = example.nodes.find((node) => node.name === 'OpenAI Chat Model');
+	chatModel.parameters.options = { ...chatModel.parameters.options, timeout: 3000 };
 	example.nodes = example.nodes.map((node) =>
 		node.type.startsWith('n8n-nodes-wonotify.') && node.type.endsWith('Trigger') ? { ...node, parameters: { ...node.parameters, instanceId: INSTANCE } } : node,
 	);
@@ -125,6 +128,13 @@ describe('the AI assistant example in a real n8n', () => {
 		assert.equal(execution.status, 'success', executionError(execution));
 		assert.match(lastSendTo(CHAT_A), /^You said: First of two\./);
 		assert.match(lastSendTo(CHAT_B), /^You said: Second of two\./);
+	});
+
+	it('a model that does not answer in time gets the customer an apology', async () => {
+		model.failNext('hang', 2);
+		const execution = await text(CHAT_A, 'Hello?');
+		assert.equal(execution.status, 'success', executionError(execution));
+		assert.equal(lastSendTo(CHAT_A), 'Sorry, I cannot answer right now. A person from our team will get back to you soon.');
 	});
 
 	it('a failing model gets the customer an apology, not an error text', async () => {

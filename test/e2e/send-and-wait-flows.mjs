@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 
+import { webhookNode } from '../../scripts/bench/workflows.mjs';
 import { withWonotifyCredential } from '../../scripts/lib/n8n-server.mjs';
 import { INSTANCE, waitUntil } from './e2e-stack.mjs';
 
@@ -16,15 +17,7 @@ export async function startWaiting(stack, parameters, { webhookBase = `${stack.n
 		{
 			name: `e2e send and wait ${parameters.responseType}`,
 			nodes: [
-				{
-					id: randomUUID(),
-					name: 'Webhook',
-					type: 'n8n-nodes-base.webhook',
-					typeVersion: 2,
-					position: [0, 0],
-					webhookId: randomUUID(),
-					parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
-				},
+				webhookNode('Webhook', { path, responseMode: 'onReceived' }),
 				{
 					id: randomUUID(),
 					name: NODE,
