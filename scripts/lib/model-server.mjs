@@ -8,8 +8,8 @@
 // - a conversation whose last message is a tool result → "I have sent you our menu…" when
 //   the result holds a sent message's ID, else the result quoted;
 // - a user message asking for the "menu" when a tool is offered → a call of the first tool,
-//   every string argument filled: the chat ID (from the system prompt's "chat ID is …") for
-//   arguments about the recipient, the menu text for the others;
+//   every string argument filled (in nested objects too): the chat ID (from the system
+//   prompt's "chat ID is …") for arguments about the recipient, the menu text for the others;
 // - an image in the user message → "I see your photo (N bytes)";
 // - anything else → "You said: <text>. Earlier messages I remember: <n>." (n counts the
 //   user messages before it: what memory kept).
@@ -50,12 +50,14 @@ export function scriptedReply(body) {
 	if (/menu/i.test(question) && tools.length > 0) {
 		const { name, parameters } = tools[0].function;
 		const chatId = /chat ID is (\S+?)[.,]?(\s|$)/i.exec(messages.map((message) => textOf(message.content)).join('\n'))?.[1] ?? '';
-		const args = Object.fromEntries(
-			Object.entries(parameters?.properties ?? {})
-				.filter(([, schema]) => schema.type === 'string' || schema.type === undefined)
-				.map(([key]) => [key, /chat|recipient|number|phone|to$/i.test(key) ? chatId : MENU]),
-		);
-		return { toolCall: { name, arguments: JSON.stringify(args) } };
+		// Nested objects too: n8n's Human review tools wrap the tool's own arguments in toolParameters.
+		const fill = (schema) =>
+			Object.fromEntries(
+				Object.entries(schema?.properties ?? {})
+					.filter(([, property]) => ['string', 'object', undefined].includes(property.type))
+					.map(([key, property]) => [key, property.type === 'object' ? fill(property) : /chat|recipient|number|phone|to$/i.test(key) ? chatId : MENU]),
+			);
+		return { toolCall: { name, arguments: JSON.stringify(fill(parameters)) } };
 	}
 	const images = imagesOf(last.content);
 	if (images.length > 0) {
