@@ -37,6 +37,7 @@ step('build', bin('n8n-node'), ['build']);
 step('lint (n8n community rules)', bin('n8n-node'), ['lint']);
 step('package: contents, dependencies, n8n scanner', 'node', ['scripts/check-package.mjs']);
 step('GitHub workflows: schema, publishing with provenance', 'node', ['scripts/check-workflows.mjs']);
+step('release fields: repository, homepage, bugs, changelog', 'node', ['scripts/check-release-fields.mjs']);
 // ts-jest compiles each test file alone (fast) without type-checking: the compiler does it here.
 step('type-check the tests', bin('tsc'), ['--noEmit', '-p', 'tsconfig.test.json']);
 // The integration tests run twice: on n8n 2.x's engine and on the last n8n 1.x's (jest.config.js).
