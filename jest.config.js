@@ -1,4 +1,7 @@
 /** Unit tests (pure functions) and integration tests (n8n's engine + the simulator). */
+const { N8N_1X, engineDir } = require('./scripts/lib/n8n-1x.cjs');
+const { devDependencies } = require('./package.json');
+
 const common = {
 	testEnvironment: 'node',
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
@@ -9,6 +12,21 @@ const common = {
 module.exports = {
 	projects: [
 		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-		{ ...common, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
+		{
+			...common,
+			displayName: 'integration',
+			testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+			globals: { N8N_ENGINE: { 'n8n-core': devDependencies['n8n-core'], 'n8n-workflow': devDependencies['n8n-workflow'] } },
+		},
+		// The same tests on the last n8n 1.x's engine (installed by scripts/lib/n8n-engine-1x-install.mjs):
+		// our nodes, built against n8n-workflow 2.x, then load n8n-workflow 1.x as they do in n8n 1.x.
+		{
+			...common,
+			displayName: 'integration-n8n-1.x',
+			testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+			moduleNameMapper: { '^(n8n-core|n8n-workflow)(/.*)?$': `${engineDir}/node_modules/$1$2` },
+			setupFilesAfterEnv: ['<rootDir>/test/compat/n8n-1x-timers.ts'],
+			globals: { N8N_ENGINE: { 'n8n-core': N8N_1X['n8n-core'], 'n8n-workflow': N8N_1X['n8n-workflow'], dir: engineDir } },
+		},
 	],
 };

@@ -3,6 +3,7 @@
 //   → end-to-end (a real n8n with the package installed, and the editor in Chromium).
 // `npm test -- --no-e2e` stops before the real n8n (quick loop while coding).
 import { spawnSync } from 'node:child_process';
+import { ensureEngine1x } from './lib/n8n-engine-1x-install.mjs';
 import { ensureN8n } from './lib/n8n-install.mjs';
 import { missingSystemTools } from './lib/system-tools.mjs';
 
@@ -36,9 +37,12 @@ step('build', bin('n8n-node'), ['build']);
 step('lint (n8n community rules)', bin('n8n-node'), ['lint']);
 step('package: contents, dependencies, n8n scanner', 'node', ['scripts/check-package.mjs']);
 step('GitHub workflows: schema, publishing with provenance', 'node', ['scripts/check-workflows.mjs']);
+step('release fields: repository, homepage, bugs, changelog', 'node', ['scripts/check-release-fields.mjs']);
 // ts-jest compiles each test file alone (fast) without type-checking: the compiler does it here.
 step('type-check the tests', bin('tsc'), ['--noEmit', '-p', 'tsconfig.test.json']);
-step('unit + integration tests', bin('jest'), ['--selectProjects', 'unit', 'integration']);
+// The integration tests run twice: on n8n 2.x's engine and on the last n8n 1.x's (jest.config.js).
+ensureEngine1x();
+step('unit + integration tests (n8n 2.x and 1.x engines)', bin('jest'), ['--selectProjects', 'unit', 'integration', 'integration-n8n-1.x']);
 if (!skipEndToEnd) {
 	ensureN8n();
 	// node:test, not jest: the end-to-end code shares its ES modules with `npm start`.

@@ -1,5 +1,6 @@
 // Bad input is caught before any request: the error names the field and the item, and the
 // gateway sees nothing, not even for the valid items before the bad one.
+import { onN8n1x } from './engine-under-test';
 import { runWonotifyNode } from './n8n-engine';
 import { credentialsFor, SEEDED_INSTANCE, useSimulator } from './simulator-setup';
 
@@ -193,7 +194,8 @@ describe('Set Webhook with Enable off', () => {
 			parameters: { resource: 'instance', operation: 'setWebhook', instanceId: SEEDED_INSTANCE.id, enable: true, webhookUrl: '' } as never,
 			credentials: credentialsFor(ctx.sim),
 		});
-		await expect(run).rejects.toThrow('Parameter "Webhook URL" is required.');
+		// n8n 1.x refuses the same way, without naming the parameter.
+		await expect(run).rejects.toThrow(onN8n1x ? 'The workflow has issues' : 'Parameter "Webhook URL" is required.');
 		expect(ctx.sim.requests).toHaveLength(0);
 	});
 });

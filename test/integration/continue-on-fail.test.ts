@@ -1,5 +1,6 @@
 // Continue On Fail, item by item: every input item gives exactly one output item, in input
 // order, paired with its input; failed items carry their error; nothing is sent twice.
+import { onN8n1x } from './engine-under-test';
 import { runWonotifyNode } from './n8n-engine';
 import { credentialsFor, SEEDED_INSTANCE, SEEDED_TOKEN, useSimulator } from './simulator-setup';
 
@@ -93,7 +94,7 @@ test('failed items say who they were for: the number or group as sent, in detail
 	expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 });
 
-test('with "Continue (using error output)", failed items go to the error output with their recipient', async () => {
+(onN8n1x ? test.skip : test)('with "Continue (using error output)", failed items go to the error output with their recipient', async () => {
 	ctx.sim.failNext('quota', { count: 1, path: '/send' });
 	const result = await runWonotifyNode({ parameters, credentials: credentialsFor(ctx.sim), items: items.filter((_, index) => index !== 1), errorOutput: true });
 	expect(result.error).toBeUndefined();
@@ -109,6 +110,25 @@ test('with "Continue (using error output)", failed items go to the error output 
 		},
 	});
 	expect(failed[0].pairedItem).toEqual({ item: 0 });
+});
+
+// n8n 1.x routes an item to the error output only when its JSON is `{ error }` or
+// `{ error, message }` (n8n-core 1.x handleNodeErrorOutput); n8n 2.x also accepts `details`.
+// So on 1.x a failed item stays on the success output, marked by `error` (the README says so,
+// with the way round it). Pinned here so that a change on either side is seen.
+(onN8n1x ? test : test.skip)('on n8n 1.x, with "Continue (using error output)", failed items stay on the success output, marked by error', async () => {
+	ctx.sim.failNext('quota', { count: 1, path: '/send' });
+	const result = await runWonotifyNode({ parameters, credentials: credentialsFor(ctx.sim), items: items.filter((_, index) => index !== 1), errorOutput: true });
+	expect(result.error).toBeUndefined();
+	expect(result.errorItems).toHaveLength(0);
+	expect(result.items.map((item) => item.json.phoneNumber ?? (item.json.details as { phoneNumber: string }).phoneNumber)).toEqual([
+		'919876543210',
+		'4915112345678',
+		'14155550100',
+		'447700900123',
+	]);
+	expect(result.items[0].json.error).toMatch(/exceeded the maximum limit/);
+	expect(result.items.slice(1).every((item) => item.json.error === undefined)).toBe(true);
 });
 
 describe('without Continue On Fail, a failure after some items went through', () => {
