@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
@@ -11,7 +12,7 @@ import { credentialTestMethods } from '../shared/credential-test';
 import { eventsToItems } from './events';
 import { readWebhookBody } from './request-body';
 import { withMediaFiles } from './attach-media';
-import { readMediaSettings, readTriggerSettings, triggerProperties } from './trigger-fields';
+import { mediaSettingsOf, readTriggerSettings, triggerProperties } from './trigger-fields';
 import { isRegistered, register, registrationsOf, registrationWithSecret, unregister } from './registration';
 import { SECRET_QUERY_PARAMETER } from './secret';
 
@@ -63,7 +64,8 @@ export class WonotifyTrigger implements INodeType {
 		}
 
 		const body = await readWebhookBody(this);
-		const { items, ignored } = eventsToItems(body, readTriggerSettings(this, registration.instanceId));
+		const settings = readTriggerSettings(this, registration.instanceId);
+		const { items, ignored } = eventsToItems(body, settings);
 		if (ignored !== '') {
 			// Filtered-out calls start no execution: the log is where "why did nothing run?" is answered.
 			const what = items.length === 0 ? 'a webhook call' : 'part of a webhook call';
@@ -73,7 +75,8 @@ export class WonotifyTrigger implements INodeType {
 			// The gateway ignores the answer; the reason helps whoever calls by hand.
 			return { webhookResponse: { status: 'ignored', reason: ignored } };
 		}
-		const media = readMediaSettings(this);
+		// The options hold Download Media's settings too: read once, with the filters.
+		const media = mediaSettingsOf(settings as IDataObject);
 		const withFiles = media === undefined ? this.helpers.returnJsonArray(items) : await withMediaFiles(this, items, media);
 		return { workflowData: [withFiles] };
 	}

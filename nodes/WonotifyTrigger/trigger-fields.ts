@@ -128,9 +128,8 @@ export function readTriggerSettings(context: IWebhookFunctions, instanceId: stri
 	};
 }
 
-/** Download Media's settings, or undefined when it is off. */
-export function readMediaSettings(context: IWebhookFunctions): MediaSettings | undefined {
-	const options = readStored(context, 'options', {}) as IDataObject;
+/** Download Media's settings, from the options readTriggerSettings read; undefined when it is off. */
+export function mediaSettingsOf(options: IDataObject): MediaSettings | undefined {
 	if (options.downloadMedia !== true) return undefined;
 	return { binaryPropertyName: String(options.binaryPropertyName ?? '').trim() || 'data', options };
 }

@@ -64,12 +64,12 @@ export async function downloadMedia(
 	const response = fetched.value;
 	const body = response.body as AsyncIterable<Buffer> & { destroy(): void };
 
-	const problem = statusProblem(response.statusCode) ?? sizeProblem(Number(response.headers?.['content-length']), options.maxBytes);
+	const contentLength = Number(response.headers?.['content-length']);
+	const problem = statusProblem(response.statusCode) ?? sizeProblem(contentLength, options.maxBytes);
 	if (problem !== undefined) {
 		body.destroy();
 		throw problem;
 	}
-	const contentLength = Number(response.headers?.['content-length']);
 	const reader = new EncryptedMediaReader(
 		expandMediaKey(reference.mediaKey, reference.kind),
 		Number.isFinite(contentLength) ? contentLength : undefined,
