@@ -53,7 +53,7 @@ async function createDownloadWorkflow(stack, name, downloader) {
 	};
 }
 
-export async function mediaBenchmark(stack, { megabytes = 50, rounds = 5, warmup = 1, log = console.log } = {}) {
+export async function mediaBenchmark(stack, { megabytes = 50, rounds = 9, warmup = 1, log = console.log } = {}) {
 	const { sim, instanceId, credential } = stack;
 	const file = randomBytes(megabytes * MB);
 	const { id, message } = sim.media.add(sim.url, { kind: 'video', file, mimetype: 'video/mp4' });

@@ -3,6 +3,7 @@
 // simulator's encryption, and the checks made before any request.
 // Test code, never shipped: it reads the sample files.
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -11,7 +12,7 @@ import { EncryptedMediaReader } from '../../nodes/shared/media/decrypt';
 import { checkBeforeDownload, type MediaDownloadOptions } from '../../nodes/shared/media/download';
 import { mediaFileName } from '../../nodes/shared/media/file-name';
 import { readMediaDownloadOptions } from '../../nodes/shared/media/fields';
-import { expandMediaKey, type MediaKind } from '../../nodes/shared/media/keys';
+import { MAC_BYTES, expandMediaKey, type MediaKind } from '../../nodes/shared/media/keys';
 import { MediaError } from '../../nodes/shared/media/media-error';
 import { readMediaReference, type MediaReference } from '../../nodes/shared/media/reference';
 import { eventsToItems } from '../../nodes/WonotifyTrigger/events';
@@ -28,6 +29,7 @@ const { encryptMedia, inShape, KINDS, KEY_SHAPES } = require('../../scripts/lib/
 
 const root = join(__dirname, '..', '..');
 const voiceNote = readFileSync(join(root, knownAnswer.plainFile));
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest();
 
 /** Feeds the download in uneven chunks, as a network would. */
 function decrypt(encrypted: Buffer, mediaKey: Buffer, kind: MediaKind, expected = {}, chunk = 997) {
@@ -93,13 +95,22 @@ describe('known answer: a file encrypted with the openssl CLI', () => {
 		expect(decrypt(encrypted, mediaKey, 'audio', { fileSha256: other })).toEqual({ problem: expect.stringMatching(/fileSha256/) });
 	});
 
-	test('the decryption holds the file once: the plain file lives in the download buffer', () => {
+	test('the decryption holds the file once: the plain file is the buffer sized from Content-Length', () => {
 		const reader = new EncryptedMediaReader(expandMediaKey(mediaKey, 'audio'), encrypted.length);
 		reader.push(encrypted);
 		const result = reader.finish({});
 		if (!('file' in result)) throw new Error(result.problem);
-		// Same memory as the download (in place), and the right bytes.
-		expect(result.file.buffer).toBe((reader as unknown as { data: Buffer }).data.buffer);
+		// The reader's one buffer (never grown, never copied), and the right bytes.
+		const kept = (reader as unknown as { plain: Buffer }).plain;
+		expect(result.file.buffer).toBe(kept.buffer);
+		expect(kept.length).toBe(encrypted.length - MAC_BYTES);
+		expect(result.file.equals(voiceNote)).toBe(true);
+	});
+
+	test.each([1, 3, 9, 10, 11, 16, 17, 4096])('chunks of %i bytes: the MAC held back across chunks, the same file', (size) => {
+		const hashes = { fileEncSha256: sha256(encrypted), fileSha256: sha256(voiceNote) };
+		const result = decrypt(encrypted, mediaKey, 'audio', hashes, size);
+		if (!('file' in result)) throw new Error(result.problem);
 		expect(result.file.equals(voiceNote)).toBe(true);
 	});
 });

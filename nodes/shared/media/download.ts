@@ -91,7 +91,7 @@ export async function downloadMedia(
 	if ('problem' in checked) {
 		throw new MediaError(
 			`The downloaded file failed WhatsApp's integrity check: ${checked.problem}`,
-			'Nothing was decrypted. If the message was passed on by hand, pass it as the Wonotify Trigger gives it; otherwise download it again.',
+			'No file was output. If the message was passed on by hand, pass it as the Wonotify Trigger gives it; otherwise download it again.',
 		);
 	}
 	return await context.helpers.prepareBinaryData(checked.file, mediaFileName(reference), baseMimeType(reference.mimeType));
