@@ -100,12 +100,19 @@ export class N8nClient {
 	 * @returns {Promise<string[]>}
 	 */
 	async nodeTypeNames() {
+		return [...(await this.nodeTypeVersions()).keys()];
+	}
+
+	/** Every node type n8n knows, with the versions it has of each. @returns {Promise<Map<string, number[]>>} */
+	async nodeTypeVersions() {
 		const response = await fetch(`${this.url}/types/nodes.json`, {
 			headers: { cookie: this.cookieHeader },
 			signal: AbortSignal.timeout(60_000),
 		});
 		if (!response.ok) throw new N8nRestError('GET', '/types/nodes.json', response.status, await response.text());
-		return (await response.json()).map((type) => type.name);
+		const versions = new Map();
+		for (const { name, version } of await response.json()) versions.set(name, [...(versions.get(name) ?? []), ...[version].flat()]);
+		return versions;
 	}
 
 	/** GET /rest/settings (no login needed). */

@@ -1,13 +1,16 @@
 // The n8n editor in headless Chromium (Debian's, driven by playwright-core): log in, search
 // the nodes panel for "Wonotify", see the trigger and the actions, open the action node and
-// see its Resource and Operation pickers. Screenshots go to test-results/.
+// see its Resource and Operation pickers, draw the AI assistant example. Screenshots go to
+// test-results/ (the README's pictures are copies of them).
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { describe, it, before, after } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
+import { packageRoot, withCredentialOfType, withWonotifyCredential } from '../../scripts/lib/n8n-server.mjs';
 import { CHROMIUM } from '../../scripts/lib/system-tools.mjs';
 import { OWNER } from './e2e-stack.mjs';
 
@@ -108,6 +111,20 @@ export function editorSuite(getStack) {
 			await panel.getByText('Response Type', { exact: true }).waitFor();
 			await panel.getByText('Approval Options', { exact: true }).waitFor();
 			await page.screenshot({ path: `${SHOTS}/editor-send-and-wait.png` });
+		});
+
+		step('shows the AI assistant example on the canvas (the README picture)', async () => {
+			const { client, credential, n8n } = getStack();
+			const example = JSON.parse(readFileSync(join(packageRoot, 'examples', 'ai-assistant.json'), 'utf8'));
+			const openAi = await client.createCredential({ name: 'OpenAI (picture)', type: 'openAiApi', data: { apiKey: 'not-used', url: 'http://127.0.0.1:9/v1' } });
+			const { id } = await client.createWorkflow(withCredentialOfType(withWonotifyCredential(example, credential), 'openAiApi', openAi));
+			await page.setViewportSize({ width: 1600, height: 800 });
+			await page.goto(`${n8n.url}/workflow/${id}`);
+			const canvas = page.locator('[data-test-id="canvas"]');
+			for (const { name } of example.nodes) {
+				await canvas.getByText(name, { exact: true }).first().waitFor();
+			}
+			await page.screenshot({ path: `${SHOTS}/editor-ai-assistant.png` });
 		});
 	});
 }

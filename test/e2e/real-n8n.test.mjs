@@ -1,12 +1,17 @@
 // End-to-end tests against a real n8n with the package installed (see stack.mjs). One n8n
 // serves every suite; they run in order, each leaving the stack usable for the next.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
+import { packageRoot } from '../../scripts/lib/n8n-server.mjs';
 import { actionSuite } from './action.suite.mjs';
 import { editorSuite } from './editor.suite.mjs';
 import { ACCESS_TOKEN, startStack } from './e2e-stack.mjs';
 import { triggerSuite } from './trigger.suite.mjs';
+
+const examplesDir = join(packageRoot, 'examples');
 
 let stack;
 const getStack = () => stack;
@@ -23,6 +28,18 @@ describe('package loaded by n8n', () => {
 		const names = await stack.client.nodeTypeNames();
 		for (const name of ['n8n-nodes-wonotify.wonotify', 'n8n-nodes-wonotify.wonotifyTrigger', 'n8n-nodes-wonotify.wonotifyTool', 'n8n-nodes-wonotify.wonotifyHitlTool']) {
 			assert.ok(names.includes(name), `${name} is not loaded`);
+		}
+	});
+
+	it('every example workflow uses node types and versions this n8n has', async () => {
+		const known = await stack.client.nodeTypeVersions();
+		const examples = readdirSync(examplesDir).filter((file) => file.endsWith('.json'));
+		assert.ok(examples.length >= 4, `only ${examples.length} examples found`);
+		for (const file of examples) {
+			const { nodes } = JSON.parse(readFileSync(join(examplesDir, file), 'utf8'));
+			for (const { name, type, typeVersion } of nodes) {
+				assert.ok(known.get(type)?.includes(typeVersion), `${file}: node "${name}" is ${type} version ${typeVersion}, which this n8n does not have (it has ${known.get(type) ?? 'no such type'})`);
+			}
 		}
 	});
 
