@@ -4,16 +4,13 @@
 // multipart forms handed over as { data, files }. What n8n does before (checking the link's
 // signature, finding the waiting execution) is not played here: resume-links.ts checks the
 // signatures, the end-to-end tests the rest.
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import express from 'express';
 import type { IDataObject, INodeExecutionData, IWebhookResponseData } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 import { WebhookContext } from 'n8n-core';
 
 import { Wonotify } from '../../nodes/Wonotify/Wonotify.node';
+import { listenLocally } from './local-server';
 import { testAdditionalData, TestNodeTypes, wonotifyNode } from './n8n-engine';
 
 const wonotify = new Wonotify();
@@ -43,19 +40,8 @@ const readMultipart: express.RequestHandler = async (req, _res, next) => {
 
 export async function startWaitingWebhookHost(parameters: IDataObject): Promise<WaitingWebhookHost> {
 	const app = express();
-	const server: Server = await new Promise((resolve) => {
-		const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-	});
-	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	const host: WaitingWebhookHost = {
-		url,
-		resumed: [],
-		parameters,
-		async close() {
-			server.closeAllConnections();
-			await new Promise((resolve) => server.close(resolve));
-		},
-	};
+	const { url, close } = await listenLocally(app);
+	const host: WaitingWebhookHost = { url, resumed: [], parameters, close };
 
 	app.all('/webhook-waiting/:executionId/:nodeId', express.urlencoded({ extended: false }), readMultipart, async (req, res) => {
 		const node = wonotifyNode(host.parameters, req.params.nodeId as string);
