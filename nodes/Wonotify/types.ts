@@ -28,8 +28,11 @@ export interface WonotifyOperation {
 	properties: INodeProperties[];
 	/** Whether the operation targets an existing instance (all but Create do). */
 	needsInstance?: boolean;
-	/** Instead of the item loop: the whole execution of the node (Send and Wait for Response). */
-	executeOnce?(context: IExecuteFunctions): Promise<INodeExecutionData[][]>;
+	/**
+	 * Instead of the item loop: the whole execution of the node (Send and Wait for Response).
+	 * It names its request through `sending` first, for the recipient of a failed item.
+	 */
+	executeOnce?(context: IExecuteFunctions, sending: (request: WonotifyRequest) => void): Promise<INodeExecutionData[][]>;
 	/** Reads and validates the item's parameters; throws InputError before anything is sent. */
 	prepare(context: IExecuteFunctions, itemIndex: number): Promise<PreparedCall>;
 }

@@ -118,16 +118,23 @@ export interface NodeRun {
 	run: IRun;
 }
 
-/** Executes one Wonotify node on the given input items, exactly as a workflow run would. */
-export async function runWonotifyNode(options: RunNodeOptions): Promise<NodeRun> {
-	const node: INode = {
-		id: 'node-1',
+/** A Wonotify node as a saved workflow holds it, with its credential. */
+export function wonotifyNode(parameters: IDataObject, id = 'node-1'): INode {
+	return {
+		id,
 		name: 'Wonotify',
 		type: NODE_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: options.parameters as INode['parameters'],
+		parameters: parameters as INode['parameters'],
 		credentials: { wonotifyApi: { id: 'cred-1', name: 'Wonotify account' } },
+	};
+}
+
+/** Executes one Wonotify node on the given input items, exactly as a workflow run would. */
+export async function runWonotifyNode(options: RunNodeOptions): Promise<NodeRun> {
+	const node: INode = {
+		...wonotifyNode(options.parameters),
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		...(options.errorOutput ? { onError: 'continueErrorOutput' as const } : {}),
 	};

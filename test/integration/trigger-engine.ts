@@ -4,8 +4,6 @@
 // (with n8n 2.41's body handling, see readBody). Static data is kept between "restarts" the
 // way n8n stores it with the workflow.
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { parse as parseForm } from 'node:querystring';
 
 import express from 'express';
@@ -22,6 +20,7 @@ import { Workflow } from 'n8n-workflow';
 import { HookContext, WebhookContext } from 'n8n-core';
 
 import { WonotifyTrigger } from '../../nodes/WonotifyTrigger/WonotifyTrigger.node';
+import { listenLocally } from './local-server';
 import { testAdditionalData, TestNodeTypes, TRIGGER_NODE_TYPE } from './n8n-engine';
 
 export const WEBHOOK_ID = '6d1c2f0e-1a2b-4c3d-8e9f-0a1b2c3d4e5f';
@@ -67,10 +66,7 @@ export async function startTriggerHost(options: {
 	credentials: ICredentialDataDecryptedObject;
 }): Promise<TriggerHost> {
 	const app = express();
-	const server: Server = await new Promise((resolve) => {
-		const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-	});
-	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+	const { url, close } = await listenLocally(app);
 
 	const host: TriggerHost = {
 		url,
@@ -126,10 +122,7 @@ export async function startTriggerHost(options: {
 			return { status: response.status, body: parsed };
 		},
 
-		async close() {
-			server.closeAllConnections();
-			await new Promise((resolve) => server.close(resolve));
-		},
+		close,
 	};
 
 	function buildWorkflow() {

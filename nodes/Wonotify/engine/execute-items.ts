@@ -13,7 +13,7 @@ import { InputError } from '../../shared/input-error';
 import { MediaError } from '../../shared/media/media-error';
 import { settle } from '../../shared/settle';
 import { runSendQueue } from './send-queue';
-import { wonotifyRequest } from '../../shared/transport';
+import { wonotifyRequest, type WonotifyRequest } from '../../shared/transport';
 import type { PreparedCall, WonotifyOperation } from '../types';
 
 type NodeError = NodeApiError | NodeOperationError;
@@ -75,13 +75,14 @@ export async function executeItems(
 /** An operation that runs once for the whole input (Send and Wait for Response), with Continue On Fail. */
 export async function executeOnce(
 	context: IExecuteFunctions,
-	run: (context: IExecuteFunctions) => Promise<INodeExecutionData[][]>,
+	run: NonNullable<WonotifyOperation['executeOnce']>,
 ): Promise<INodeExecutionData[][]> {
-	const outcome = await settle(async () => await run(context));
+	let request: WonotifyRequest | undefined;
+	const outcome = await settle(async () => await run(context, (sent) => (request = sent)));
 	if ('value' in outcome) return outcome.value;
 	const failure = asNodeError(context, outcome.error, 0);
 	if (!context.continueOnFail()) throw failure;
-	return [[{ ...failedItem(failure), pairedItem: { item: 0 } }]];
+	return [[{ ...failedItem(failure, request), pairedItem: { item: 0 } }]];
 }
 
 /** Node-wide settings, read from the first item: one batch has one pace. */

@@ -5,12 +5,15 @@
 // passes a waiting node's input on), so an item without `data` means nobody answered.
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { wonotifyRequest } from '../../shared/transport';
+import { wonotifyRequest, type WonotifyRequest } from '../../shared/transport';
 import { readFormFields } from './form-fields';
 import { questionCall } from './message';
 import { waitUntil } from './wait-until';
 
-export async function sendAndWait(context: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export async function sendAndWait(
+	context: IExecuteFunctions,
+	sending: (request: WonotifyRequest) => void,
+): Promise<INodeExecutionData[][]> {
 	const waitTill = waitUntil(context);
 	if (context.getNodeParameter('responseType', 0, 'approval') === 'customForm') {
 		readFormFields(
@@ -20,6 +23,7 @@ export async function sendAndWait(context: IExecuteFunctions): Promise<INodeExec
 		);
 	}
 	const call = await questionCall(context);
+	sending(call.request);
 	await wonotifyRequest(context, call.request, 0);
 	await context.putExecutionToWait(waitTill);
 	return [context.getInputData()];
