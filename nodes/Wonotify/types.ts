@@ -13,6 +13,8 @@ export interface GatewayCall {
 /** Work for one input item that does not go through the gateway (e.g. downloading media). */
 export interface LocalTask {
 	orderKey?: string;
+	/** Whom the item is about (e.g. `{ chatId }`), for the details of a failed item. */
+	recipient?: IDataObject;
 	run(context: IExecuteFunctions): Promise<INodeExecutionData>;
 }
 

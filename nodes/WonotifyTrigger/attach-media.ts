@@ -11,6 +11,8 @@ import { carriesMedia, readMediaReference } from '../shared/media/reference';
 
 export interface MediaSettings {
 	binaryPropertyName: string;
+	/** Media Types to Download: other files are left where they are. */
+	types: Set<string>;
 	/** The trigger's options; the download settings among them are checked per item, so a bad one is reported, not fatal. */
 	options: IDataObject;
 }
@@ -28,7 +30,12 @@ export async function withMediaFiles(
 			continue;
 		}
 		try {
-			const file = await downloadMedia(context, readMediaReference(json), readMediaDownloadOptions(settings.options));
+			const reference = readMediaReference(json);
+			if (!settings.types.has(reference.type)) {
+				result.push({ json });
+				continue;
+			}
+			const file = await downloadMedia(context, reference, readMediaDownloadOptions(settings.options));
 			result.push({ json, binary: { [settings.binaryPropertyName]: file } });
 		} catch (error) {
 			const mediaError =

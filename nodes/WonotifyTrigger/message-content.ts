@@ -148,6 +148,9 @@ export function readContent(message: unknown): MessageContent {
 			};
 		case 'protocolMessage':
 			return { ...result, isProtocol: true };
+		case 'albumMessage':
+			// Only announces an album: its photos and videos follow as messages of their own.
+			return { ...result, isEmpty: true };
 		default:
 			return result;
 	}

@@ -9,8 +9,19 @@ import {
 	mediaTimeoutOption,
 } from '../shared/media/fields';
 import type { MediaSettings } from './attach-media';
+import type { MediaType } from '../shared/media/reference';
 import { TRIGGER_EVENT_OPTIONS } from './event-options';
 import { DEFAULT_TRIGGER_SETTINGS, type TriggerSettings } from './settings';
+
+const MEDIA_TYPE_OPTIONS: Array<{ name: string; value: MediaType }> = [
+	{ name: 'Audio', value: 'audio' },
+	{ name: 'Document', value: 'document' },
+	{ name: 'Image', value: 'image' },
+	{ name: 'Sticker', value: 'sticker' },
+	{ name: 'Video', value: 'video' },
+	{ name: 'Voice Note', value: 'voice' },
+];
+const ALL_MEDIA_TYPES: MediaType[] = MEDIA_TYPE_OPTIONS.map((option) => option.value);
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -45,7 +56,7 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'Add option',
 		default: {},
 		options: [
-			allowedMediaHostsOption,
+			downloadMediaSetting(allowedMediaHostsOption),
 			{
 				displayName: 'Download Media',
 				name: 'downloadMedia',
@@ -54,7 +65,7 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					"Whether to download each message's photo, voice note, video, document or sticker into the item's binary data, decrypted, as it arrives. A failed download leaves the item without the file and says why in mediaError.",
 			},
-			mediaTimeoutOption,
+			downloadMediaSetting(mediaTimeoutOption),
 			{
 				displayName: 'Group Messages',
 				name: 'groupMessages',
@@ -103,7 +114,16 @@ export const triggerProperties: INodeProperties[] = [
 				default: true,
 				description: "Whether to skip your contacts' status stories",
 			},
-			maxMediaSizeOption,
+			downloadMediaSetting(maxMediaSizeOption),
+			{
+				displayName: 'Media Types to Download',
+				name: 'downloadMediaTypes',
+				type: 'multiOptions',
+				options: MEDIA_TYPE_OPTIONS,
+				default: [...ALL_MEDIA_TYPES],
+				description:
+					'Used when Download Media is on. Messages with other kinds of file still arrive, without the file: e.g. leave out videos and documents for an assistant that only listens and looks.',
+			},
 			{
 				displayName: 'Only These Chats',
 				name: 'onlyChats',
@@ -113,10 +133,15 @@ export const triggerProperties: INodeProperties[] = [
 				description:
 					'Phone numbers or group IDs, separated by commas. Messages from other chats are skipped. Leave empty for all chats.',
 			},
-			mediaBinaryPropertyField,
+			downloadMediaSetting(mediaBinaryPropertyField),
 		],
 	},
 ];
+
+/** The download settings do nothing unless Download Media is on; their descriptions say so. */
+function downloadMediaSetting({ hint, ...option }: INodeProperties): INodeProperties {
+	return { ...option, description: `Used when Download Media is on. ${option.description ?? hint ?? ''}`.trim() };
+}
 
 /** The instance is the one the webhook was registered for, so events of other instances are dropped. */
 export function readTriggerSettings(context: IWebhookFunctions, instanceId: string): Partial<TriggerSettings> {
@@ -131,7 +156,12 @@ export function readTriggerSettings(context: IWebhookFunctions, instanceId: stri
 /** Download Media's settings, from the options readTriggerSettings read; undefined when it is off. */
 export function mediaSettingsOf(options: IDataObject): MediaSettings | undefined {
 	if (options.downloadMedia !== true) return undefined;
-	return { binaryPropertyName: String(options.binaryPropertyName ?? '').trim() || 'data', options };
+	const types = Array.isArray(options.downloadMediaTypes) ? options.downloadMediaTypes : ALL_MEDIA_TYPES;
+	return {
+		binaryPropertyName: String(options.binaryPropertyName ?? '').trim() || 'data',
+		types: new Set(types.map(String)),
+		options,
+	};
 }
 
 /**

@@ -1,10 +1,11 @@
 // Baileys wraps a message's content in containers (disappearing, view-once, captioned
-// documents, edits): the real content is the `message` inside.
+// documents, edits, the photos and videos of an album): the real content is the `message`
+// inside.
 import type { IDataObject } from 'n8n-workflow';
 
 import { asObject } from './values';
 
-// Containers whose `message` holds the real content.
+// Containers whose `message` holds the real content (WhatsApp's FutureProofMessage).
 const WRAPPERS = [
 	'ephemeralMessage',
 	'viewOnceMessage',
@@ -13,6 +14,13 @@ const WRAPPERS = [
 	'documentWithCaptionMessage',
 	'editedMessage',
 	'deviceSentMessage',
+	// Each photo or video sent together as an album.
+	'associatedChildMessage',
+	'lottieStickerMessage',
+	'groupMentionedMessage',
+	'botInvokeMessage',
+	'groupStatusMessage',
+	'groupStatusMessageV2',
 ];
 const MAX_WRAPPING = 5;
 

@@ -151,8 +151,8 @@ describe("the simulator's encryption, every kind and byte shape", () => {
 describe('byte fields', () => {
 	const bytes = Buffer.from([171, 123, 0, 255]);
 
-	test('base64, a Buffer as JSON and an index-keyed object are the same bytes', () => {
-		for (const shape of ['q3sA/w==', { type: 'Buffer', data: [171, 123, 0, 255] }, { 0: 171, 1: 123, 2: 0, 3: 255 }]) {
+	test('base64, a Buffer as JSON, an index-keyed object and a list of byte values are the same bytes', () => {
+		for (const shape of ['q3sA/w==', { type: 'Buffer', data: [171, 123, 0, 255] }, { 0: 171, 1: 123, 2: 0, 3: 255 }, [171, 123, 0, 255]]) {
 			expect(readBytes(shape)).toEqual(bytes);
 		}
 	});
@@ -163,7 +163,9 @@ describe('byte fields', () => {
 		['a Buffer with a value over 255', { type: 'Buffer', data: [1, 256] }],
 		['index keys with a gap', { 0: 1, 2: 2 }],
 		['a number', 42],
-		['a list', [1, 2]],
+		['a list with a value over 255', [1, 256]],
+		['a list of text', ['1', '2']],
+		['an empty list', []],
 	])('%s is refused', (_, value) => {
 		expect(readBytes(value)).toBeUndefined();
 	});
@@ -195,6 +197,19 @@ describe('what a message says about its file', () => {
 
 	test('without a url, WhatsApp’s CDN with the directPath', () => {
 		expect(readMediaReference({ ...image, url: undefined }).url).toBe('https://mmg.whatsapp.net/v/1.enc');
+	});
+
+	test('a url on another of WhatsApp’s hosts gives way to the directPath; one on a host the user may allow is kept', () => {
+		expect(readMediaReference({ ...image, url: 'https://web.whatsapp.net' }).url).toBe('https://mmg.whatsapp.net/v/1.enc');
+		expect(readMediaReference({ ...image, url: 'https://media-fra5-1.cdn.whatsapp.net/v/1.enc?x' }).url).toBe('https://mmg.whatsapp.net/v/1.enc');
+		expect(readMediaReference({ ...image, url: 'https://mmg.whatsapp.net/v/1.enc?oh=1' }).url).toBe('https://mmg.whatsapp.net/v/1.enc?oh=1');
+		expect(readMediaReference({ ...image, url: 'http://127.0.0.1:5680/v/1.enc' }).url).toBe('http://127.0.0.1:5680/v/1.enc');
+		expect(readMediaReference({ ...image, url: 'https://web.whatsapp.net', directPath: undefined }).url).toBe('https://web.whatsapp.net');
+	});
+
+	test('the media part alone: a file name makes it a document (a photo sent as a file is encrypted as one)', () => {
+		expect(readMediaReference({ ...image, fileName: 'IMG_2041.jpg' })).toMatchObject({ type: 'document', kind: 'document', fileName: 'IMG_2041.jpg' });
+		expect(readMediaReference({ ...image, mimetype: 'audio/mpeg' })).toMatchObject({ type: 'audio', kind: 'audio' });
 	});
 
 	test.each([
@@ -230,6 +245,8 @@ describe('before any request', () => {
 		expect(() => checkBeforeDownload(reference('http://127.0.0.1:5680/v/1.enc'), options(['127.0.0.1:5680']))).not.toThrow();
 		expect(() => checkBeforeDownload(reference('http://127.0.0.1:5681/v/1.enc'), options(['127.0.0.1:5680']))).toThrow(MediaError);
 		expect(() => checkBeforeDownload(reference('https://a.media.example.com/1'), options(['*.example.com']))).not.toThrow();
+		expect(() => checkBeforeDownload(reference('https://a.example.com:8443/1'), options(['*.example.com:8443']))).not.toThrow();
+		expect(() => checkBeforeDownload(reference('https://a.example.com/1'), options(['*.example.com:8443']))).toThrow(MediaError);
 		expect(() => checkBeforeDownload(reference('file:///etc/passwd'), options(['localhost']))).toThrow(MediaError);
 	});
 
@@ -261,5 +278,20 @@ describe('file names', () => {
 		expect(of({ type: 'sticker', mimeType: 'image/webp' })).toBe('sticker-3A1B.webp');
 		expect(of({ type: 'video', mimeType: 'video/mp4', messageId: undefined })).toBe('video-file.mp4');
 		expect(of({ type: 'document', mimeType: 'application/x-something-long' })).toBe('document-3A1B.bin');
+		expect(of({ type: 'video', mimeType: 'video/quicktime' })).toBe('video-3A1B.mov');
+		expect(of({ type: 'document', mimeType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' })).toBe('document-3A1B.pptx');
+	});
+
+	test("the sender's name is made safe to use as a file name, and gets an extension when it has none", () => {
+		const doc = (fileName: string, mimeType = 'application/pdf') => of({ type: 'document', fileName, mimeType });
+		expect(doc('invoices/2025/march.pdf')).toBe('invoices_2025_march.pdf');
+		expect(doc('..\\..\\boot.ini', 'text/plain')).toBe('_.._boot.ini');
+		expect(doc('.hidden.pdf')).toBe('hidden.pdf');
+		expect(doc('line\nbreak.pdf')).toBe('line_break.pdf');
+		expect(doc('Invoice March')).toBe('Invoice March.pdf');
+		expect(doc('notes', 'application/x-unknown-type')).toBe('notes');
+		expect(doc('/')).toBe('document-3A1B.pdf');
+		expect(doc('चालान')).toBe('चालान.pdf');
+		expect(doc(' .. ')).toBe('document-3A1B.pdf');
 	});
 });

@@ -5,6 +5,8 @@ import { eventsToItems } from '../../nodes/WonotifyTrigger/events';
 import { TRIGGER_EVENT_OPTIONS } from '../../nodes/WonotifyTrigger/event-options';
 import { DEFAULT_TRIGGER_SETTINGS, type TriggerSettings } from '../../nodes/WonotifyTrigger/settings';
 import { triggerProperties } from '../../nodes/WonotifyTrigger/trigger-fields';
+import albumHeader from '../fixtures/events/album-header.json';
+import albumPhoto from '../fixtures/events/album-photo.json';
 import audio from '../fixtures/events/audio.json';
 import buttonReplyLegacy from '../fixtures/events/button-reply-legacy.json';
 import buttonReplyNativeFlow from '../fixtures/events/button-reply-native-flow.json';
@@ -153,6 +155,16 @@ describe('simplified messages', () => {
 			'@lid private chat: phone JID from senderPn',
 			lidSenderPn,
 			{ messageId: '3AD1E2F3A4B5C6D7E8F9', text: 'Order #42 status?' },
+		],
+		[
+			'a photo of an album (wrapped in associatedChildMessage)',
+			albumPhoto,
+			{
+				messageId: '3A21A2B3C4D5E6F7A8B9',
+				type: 'image',
+				text: 'Broken part, two sides',
+				media: { mimetype: 'image/jpeg', fileName: null, size: 84211, caption: 'Broken part, two sides', download: expect.any(Object) },
+			},
 		],
 		[
 			'image with caption',
@@ -487,6 +499,11 @@ describe('event choice and filters', () => {
 		);
 	});
 
+	it("drops an album's announcement (its photos come as messages of their own) as a message without content", () => {
+		expect(dropped(albumHeader)).toBe('message without content');
+		expect(onlyItem(albumHeader, { ignoreEmptyMessages: false })).toMatchObject({ messageId: '3A20A2B3C4D5E6F7A8B9', type: 'unknown' });
+	});
+
 	it('includes, ignores or only takes group messages', () => {
 		expect(onlyItem(groupText, { groupMessages: 'include' })).toMatchObject({ isGroup: true });
 		expect(onlyItem(textConversation, { groupMessages: 'include' })).toMatchObject({ isGroup: false });
@@ -602,6 +619,8 @@ describe('event choice and filters', () => {
 			allowedMediaHosts: '',
 			maxMediaSizeMb: DEFAULT_MAX_MEDIA_MB,
 			mediaTimeoutSeconds: DEFAULT_MEDIA_TIMEOUT_SECONDS,
+			// Every kind of file, as before the option existed.
+			downloadMediaTypes: ['audio', 'document', 'image', 'sticker', 'video', 'voice'],
 		});
 	});
 });

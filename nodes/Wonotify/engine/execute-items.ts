@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError }
 import { NodeOperationError } from 'n8n-workflow';
 
 import { withPartialBatchNote } from './batch-failure';
-import { failedItem } from './failed-item';
+import { failedItem, recipientOf } from './failed-item';
 import { MAX_PARALLEL_SENDS } from '../fields/common-fields';
 import { InputError } from '../../shared/input-error';
 import { MediaError } from '../../shared/media/media-error';
@@ -49,7 +49,7 @@ export async function executeItems(
 			done.push(itemIndex);
 		} catch (error) {
 			const failure = asNodeError(context, error, itemIndex);
-			if (continueOnFail) output[itemIndex] = failedItem(failure, 'request' in call ? call.request : undefined);
+			if (continueOnFail) output[itemIndex] = failedItem(failure, 'request' in call ? recipientOf(call.request) : call.recipient);
 			// In parallel, a later item can fail first: report the earliest, as a sequential run would.
 			else if (stoppingFailure === undefined || itemIndex < stoppingFailure.itemIndex) {
 				stoppingFailure = { itemIndex, error: failure };
@@ -82,7 +82,7 @@ export async function executeOnce(
 	if ('value' in outcome) return outcome.value;
 	const failure = asNodeError(context, outcome.error, 0);
 	if (!context.continueOnFail()) throw failure;
-	return [[{ ...failedItem(failure, request), pairedItem: { item: 0 } }]];
+	return [[{ ...failedItem(failure, request === undefined ? undefined : recipientOf(request)), pairedItem: { item: 0 } }]];
 }
 
 /** Node-wide settings, read from the first item: one batch has one pace. */

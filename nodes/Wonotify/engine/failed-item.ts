@@ -12,17 +12,17 @@ import type { WonotifyRequest } from '../../shared/transport';
  * the success output. (An item's own `error` property would route it too, but n8n then
  * replaces its JSON with the bare message.)
  */
-export function failedItem(error: Error & { description?: unknown }, request?: WonotifyRequest): INodeExecutionData {
+export function failedItem(error: Error & { description?: unknown }, recipient: IDataObject = {}): INodeExecutionData {
 	const details: IDataObject = {
 		...(typeof error.description === 'string' && error.description !== '' ? { description: error.description } : {}),
-		...(request !== undefined ? recipientOf(request) : {}),
+		...recipient,
 	};
 	return { json: { error: error.message, ...(Object.keys(details).length > 0 ? { details } : {}) } };
 }
 
 // Read from the request as it went to the gateway: that is the recipient after normalisation
 // (digits only, or the group ID), the same values a sent item has.
-function recipientOf(request: WonotifyRequest): IDataObject {
+export function recipientOf(request: WonotifyRequest): IDataObject {
 	const field = (name: string) => {
 		const value = request.body?.[name] ?? request.qs?.[name];
 		return typeof value === 'string' && value !== '' ? value : undefined;

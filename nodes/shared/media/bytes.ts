@@ -1,12 +1,14 @@
 // Byte fields of a WhatsApp media message (mediaKey, fileSha256, fileEncSha256) arrive in
 // whatever JSON shape the gateway serialised the library's objects to: a base64 string, a
 // Node Buffer as JSON ({ type: 'Buffer', data: [...] }) or a typed array turned into an
-// object with index keys ({ "0": 171, "1": 123, … }).
+// object with index keys ({ "0": 171, "1": 123, … }); a plain list of byte values is what
+// `Array.from(buffer)` in a Code node gives.
 import { asObject } from '../values';
 
-/** The bytes, or undefined when the value is none of the three shapes (or holds no bytes). */
+/** The bytes, or undefined when the value is none of these shapes (or holds no bytes). */
 export function readBytes(value: unknown): Buffer | undefined {
 	if (typeof value === 'string') return fromBase64(value);
+	if (Array.isArray(value)) return fromByteList(value);
 	const object = asObject(value);
 	if (object === undefined) return undefined;
 	if (object.type === 'Buffer' && Array.isArray(object.data)) return fromByteList(object.data);

@@ -91,7 +91,7 @@ export async function downloadMedia(
 	if ('problem' in checked) {
 		throw new MediaError(
 			`The downloaded file failed WhatsApp's integrity check: ${checked.problem}`,
-			'No file was output. If the message was passed on by hand, pass it as the Wonotify Trigger gives it; otherwise download it again.',
+			'No file was output. Give Download Media the whole Wonotify Trigger item (the default {{ $json }}), not a part of it or a copy changed by hand; otherwise download it again.',
 		);
 	}
 	return await context.helpers.prepareBinaryData(checked.file, mediaFileName(reference), baseMimeType(reference.mimeType));
@@ -101,7 +101,7 @@ function statusProblem(statusCode: number): MediaError | undefined {
 	if (EXPIRED_STATUSES.has(statusCode)) {
 		return new MediaError(
 			`The media is no longer available from WhatsApp (HTTP ${statusCode}): its link has expired`,
-			"WhatsApp keeps media links for a limited time only. Turn on the Wonotify Trigger's Download Media option to get files as they arrive.",
+			"WhatsApp keeps media links for a limited time only, so download files as they arrive: the Wonotify Trigger's Download Media option does that.",
 		);
 	}
 	if (statusCode < 200 || statusCode >= 300) {
@@ -124,15 +124,16 @@ function isAllowedHost(url: URL, allowedHosts: string[]): boolean {
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
 	const port = url.port || (url.protocol === 'https:' ? '443' : '80');
 	return allowedHosts.some((entry) => {
-		const allowed = entry.trim().toLowerCase();
-		if (allowed.startsWith('*.')) return hostname.endsWith(allowed.slice(1));
-		const [host, allowedPort] = allowed.split(/:(?=\d+$)/);
-		return host === hostname && (allowedPort === undefined || allowedPort === port);
+		const [host, allowedPort] = entry.trim().toLowerCase().split(/:(?=\d+$)/);
+		const sameHost = host.startsWith('*.') ? hostname.endsWith(host.slice(1)) : host === hostname;
+		return sameHost && (allowedPort === undefined || allowedPort === port);
 	});
 }
 
 function tooLarge(bytes: number, maxBytes: number, what: string): MediaError {
-	const mb = (value: number) => `${(value / 1_000_000).toFixed(1)} MB`;
+	// One decimal, unless that would show the two sizes alike.
+	const decimals = (bytes / 1_000_000).toFixed(1) === (maxBytes / 1_000_000).toFixed(1) ? 3 : 1;
+	const mb = (value: number) => `${(value / 1_000_000).toFixed(decimals)} MB`;
 	return new MediaError(
 		`${what} ${mb(bytes)}, over the Max Media Size of ${mb(maxBytes)}: the file was not downloaded`,
 		'Raise the Max Media Size option if this n8n has the memory and disk for larger files.',
@@ -144,7 +145,7 @@ function connectionFailure(error: unknown, deadline: AbortSignal, timeoutSeconds
 	if (deadline.aborted || isTimeoutCode(code)) {
 		return new MediaError(
 			`WhatsApp's media server did not send the file within ${timeoutSeconds} seconds`,
-			'Try again, or raise the Download Timeout option for large files.',
+			'Try again, or raise the Download Timeout (Seconds) option for large files.',
 		);
 	}
 	return new MediaError(

@@ -36,7 +36,7 @@ export const allowedMediaHostsOption: INodeProperties = {
 };
 
 export const mediaTimeoutOption: INodeProperties = {
-	displayName: 'Download Timeout',
+	displayName: 'Download Timeout (Seconds)',
 	name: 'mediaTimeoutSeconds',
 	type: 'number',
 	typeOptions: { minValue: 1 },
@@ -50,7 +50,7 @@ export function readMediaDownloadOptions(options: IDataObject): MediaDownloadOpt
 	if (!Number.isFinite(maxMb) || maxMb <= 0) throw new InputError('Max Media Size (MB)', `must be a number above 0, got "${String(options.maxMediaSizeMb)}"`);
 	const timeoutSeconds = Number(options.mediaTimeoutSeconds ?? DEFAULT_MEDIA_TIMEOUT_SECONDS);
 	if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
-		throw new InputError('Download Timeout', `must be a number of seconds above 0, got "${String(options.mediaTimeoutSeconds)}"`);
+		throw new InputError('Download Timeout (Seconds)', `must be a number above 0, got "${String(options.mediaTimeoutSeconds)}"`);
 	}
 	const hosts = String(options.allowedMediaHosts ?? '')
 		.split(/[\s,]+/)

@@ -1,5 +1,6 @@
-// The file name a downloaded media file gets: documents keep the sender's; photos, voice notes
-// and videos have none in WhatsApp, so they get one from their type, message ID and mimetype.
+// The file name a downloaded media file gets: documents keep the sender's (made safe to use
+// as a file name); photos, voice notes and videos have none in WhatsApp, so they get one from
+// their type, message ID and mimetype.
 import type { MediaReference } from './reference';
 
 const EXTENSIONS: Record<string, string> = {
@@ -22,6 +23,11 @@ const EXTENSIONS: Record<string, string> = {
 	'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
 	'application/vnd.ms-excel': 'xls',
 	'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+	'application/vnd.ms-powerpoint': 'ppt',
+	'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
+	'video/quicktime': 'mov',
+	'audio/wav': 'wav',
+	'audio/x-wav': 'wav',
 };
 
 /** `audio/ogg; codecs=opus` → `audio/ogg`: what nodes that compare mimetypes expect. */
@@ -30,10 +36,25 @@ export function baseMimeType(mimeType: string): string {
 }
 
 export function mediaFileName(reference: MediaReference): string {
-	if (reference.fileName !== undefined) return reference.fileName;
-	const mimeType = baseMimeType(reference.mimeType);
-	const subtype = mimeType.split('/')[1] ?? '';
-	const extension = EXTENSIONS[mimeType] ?? (/^[a-z0-9]{1,5}$/.test(subtype) ? subtype : 'bin');
+	const extension = extensionOf(baseMimeType(reference.mimeType));
+	const given = safeName(reference.fileName ?? '');
+	if (given !== '') return /\.[A-Za-z0-9]{1,10}$/.test(given) || extension === 'bin' ? given : `${given}.${extension}`;
 	const id = reference.messageId?.replace(/[^A-Za-z0-9_-]/g, '') || 'file';
 	return `${reference.type}-${id}.${extension}`;
+}
+
+function extensionOf(mimeType: string): string {
+	const subtype = mimeType.split('/')[1] ?? '';
+	return EXTENSIONS[mimeType] ?? (/^[a-z0-9]{1,5}$/.test(subtype) ? subtype : 'bin');
+}
+
+/**
+ * The sender's name without what would make it a path (n8n splits `a/b.pdf` into a folder
+ * and a name) or trouble on a disk: slashes, backslashes and control characters become `_`,
+ * leading dots go. A name without a letter or digit left is no name.
+ */
+function safeName(name: string): string {
+	// eslint-disable-next-line no-control-regex
+	const safe = name.replace(/[/\\\u0000-\u001f\u007f]/g, '_').trim().replace(/^\.+/, '').trim();
+	return /[\p{L}\p{N}]/u.test(safe) ? safe : '';
 }

@@ -90,9 +90,11 @@ export function readMediaReference(source: unknown): MediaReference {
 		const type = key === 'audioMessage' && part.ptt === true ? 'voice' : MEDIA_PARTS[key].type;
 		return build(type, part, { ...part, messageId: asObject(entry?.key)?.id });
 	}
-	// The media part itself, e.g. `{{ $json.message.imageMessage }}`.
+	// The media part itself, e.g. `{{ $json.message.imageMessage }}`: only a document has a
+	// file name; the others are told apart by their mimetype (a photo sent as a document is
+	// still a document, and is encrypted as one).
 	if (object.mediaKey !== undefined && (object.url !== undefined || object.directPath !== undefined)) {
-		return build(typeFromMimeType(asText(object.mimetype)), object, object);
+		return build(object.fileName !== undefined ? 'document' : typeFromMimeType(asText(object.mimetype)), object, object);
 	}
 	throw noMedia('it holds no image, video, audio, document or sticker');
 }
@@ -119,13 +121,13 @@ function build(type: MediaType, download: IDataObject, about: IDataObject): Medi
 	if (download.mediaKey === undefined || download.mediaKey === null) {
 		throw new MediaError(
 			'The message has no media key, so its file cannot be opened',
-			'WhatsApp encrypts every file; without the mediaKey the gateway sent along, nobody can decrypt it.',
+			'WhatsApp encrypts every file and sends the key with the message; this one came without it. Ask the sender to send the file again.',
 		);
 	}
 	if (mediaKey === undefined || mediaKey.length !== MEDIA_KEY_BYTES) {
 		throw new MediaError(
 			`The message's media key is not ${MEDIA_KEY_BYTES} bytes in a known shape`,
-			'It must be base64 text, a Buffer as JSON ({"type":"Buffer","data":[…]}) or an object with index keys, as the gateway sends it. Pass the message as the trigger gives it.',
+			'It must be base64 text, a Buffer as JSON ({"type":"Buffer","data":[…]}), an object with index keys or a list of byte values, as the gateway sends it. Pass the message as the trigger gives it.',
 		);
 	}
 	return {
@@ -142,16 +144,29 @@ function build(type: MediaType, download: IDataObject, about: IDataObject): Medi
 	};
 }
 
-/** `url` when it is a web address; otherwise WhatsApp's CDN with the `directPath`, as WhatsApp clients do. */
+/**
+ * Where the file is. Like WhatsApp clients, a `url` on one of WhatsApp's hosts other than its
+ * media server (e.g. web.whatsapp.net) gives way to the media server with the `directPath`;
+ * a `url` on another host is kept, for a gateway that rewrites media URLs (or the simulator)
+ * and the user allowed in Allowed Media Hosts.
+ */
 function mediaUrl(download: IDataObject): string {
 	const url = asText(download.url)?.trim();
-	if (url !== undefined && /^https?:\/\//i.test(url)) return url;
 	const directPath = asText(download.directPath)?.trim();
-	if (directPath !== undefined && directPath.startsWith('/')) return `${WHATSAPP_MEDIA_ORIGIN}${directPath}`;
+	const viaDirectPath = directPath !== undefined && directPath.startsWith('/') ? `${WHATSAPP_MEDIA_ORIGIN}${directPath}` : undefined;
+	if (url !== undefined && /^https?:\/\//i.test(url)) {
+		return viaDirectPath !== undefined && isOtherWhatsAppHost(url) ? viaDirectPath : url;
+	}
+	if (viaDirectPath !== undefined) return viaDirectPath;
 	throw new MediaError(
 		'The message does not say where its file is (no url or directPath)',
 		'Pass the message as the Wonotify Trigger gives it.',
 	);
+}
+
+function isOtherWhatsAppHost(url: string): boolean {
+	const host = URL.canParse(url) ? new URL(url).hostname.toLowerCase() : '';
+	return host !== new URL(WHATSAPP_MEDIA_ORIGIN).hostname && (host === 'whatsapp.net' || host.endsWith('.whatsapp.net'));
 }
 
 function hashField(value: unknown, name: string): Buffer | undefined {

@@ -1,10 +1,11 @@
 // An incoming message's file (photo, voice note, video, document, sticker) as n8n binary
 // data, for workflows that decide after the trigger which files they need. The input item's
-// JSON goes on unchanged, so the chat ID and text are still there to reply with.
+// JSON (and any file it has) goes on unchanged, so the chat ID and text are still there to
+// reply with.
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { InputError, requireText } from '../../../shared/input-error';
-import { tryParseJson } from '../../../shared/values';
+import { asObject, asText, tryParseJson } from '../../../shared/values';
 import { checkBeforeDownload, downloadMedia as downloadMediaFile } from '../../../shared/media/download';
 import {
 	allowedMediaHostsOption,
@@ -31,7 +32,7 @@ export const downloadMedia: WonotifyOperation = {
 	value: 'downloadMedia',
 	name: 'Download Media',
 	action: 'Download media from a message',
-	description: "Get an incoming message's photo, voice note, video or document as a file",
+	description: "Get an incoming message's photo, voice note, video, document or sticker as a file",
 	properties: [
 		messageField,
 		mediaBinaryPropertyField,
@@ -45,10 +46,14 @@ export const downloadMedia: WonotifyOperation = {
 			checkBeforeDownload(found, options);
 			return found;
 		});
-		const json = context.getInputData()[itemIndex]?.json ?? {};
+		const input = context.getInputData()[itemIndex];
+		const json = input?.json ?? {};
+		const chatId = asText(json.chatId) ?? asText(asObject(json.key)?.remoteJid);
 		return {
+			recipient: chatId === undefined ? undefined : { chatId },
 			async run(runContext) {
-				return { json, binary: { [binaryProperty]: await downloadMediaFile(runContext, reference, options) } };
+				// The item's other files go on too, as with n8n's own nodes that add a file.
+				return { json, binary: { ...input?.binary, [binaryProperty]: await downloadMediaFile(runContext, reference, options) } };
 			},
 		};
 	},
