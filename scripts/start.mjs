@@ -3,7 +3,8 @@
 // Builds the package, starts the Wonotify simulator and the pinned n8n (installed on first
 // use) with this package installed as a community node, signs in (creating the owner the
 // first time), points a "Wonotify API" credential at the simulator and imports the example
-// workflows (the auto-reply one active). State lives in ~/.cache/n8n-nodes-wonotify/dev/ (delete
+// workflows (the auto-reply one active; `npm start -- --active ai-assistant` makes another
+// example the active one). State lives in ~/.cache/n8n-nodes-wonotify/dev/ (delete
 // it to start over): outside the repository, because n8n copies its editor's assets (≈ 700
 // JavaScript files) into its user folder, which `n8n-node lint` would then lint too.
 import { spawnSync } from 'node:child_process';
@@ -32,6 +33,7 @@ const CREDENTIAL_NAME = 'Wonotify (simulator)';
 const CREDENTIAL_TYPE = 'wonotifyApi';
 const OPENAI_CREDENTIAL_NAME = 'OpenAI (local model server)';
 const AUTO_REPLY_FILE = 'auto-reply.json';
+const TRIGGER_TYPE = 'n8n-nodes-wonotify.wonotifyTrigger';
 
 class StartError extends Error {}
 
@@ -156,9 +158,29 @@ async function ensureCredential(client, { name, type, data, target }) {
 	return created;
 }
 
-/** Imports the examples that are not there yet (by name); the auto-reply one ends up active. */
-async function ensureWorkflows(client, credential, openAiCredential) {
+/** The examples with a Wonotify Trigger: one of them at a time can hold the simulator instance's webhook. */
+function triggerExamples() {
+	return examples().filter(({ workflow }) => workflow.nodes.some((node) => node.type === TRIGGER_TYPE));
+}
+
+/** `--active <example>` (the file name without .json); the auto-reply example by default. */
+function activeExampleFile(args) {
+	const index = args.indexOf('--active');
+	if (index === -1) return AUTO_REPLY_FILE;
+	const choices = triggerExamples().map(({ file }) => file.replace(/\.json$/, ''));
+	const chosen = args[index + 1];
+	if (!choices.includes(chosen)) throw new StartError(`--active takes one of: ${choices.join(', ')} (got ${chosen ?? 'nothing'})`);
+	return `${chosen}.json`;
+}
+
+/**
+ * Imports the examples that are not there yet (by name) and makes `activeFile` the active
+ * one. The others with a trigger are deactivated first: deactivating a trigger turns the
+ * instance's webhook off, which must not happen after the chosen one registered it.
+ */
+async function ensureWorkflows(client, credential, openAiCredential, activeFile) {
 	const present = (await client.listWorkflows()).filter((w) => !w.isArchived);
+	const triggered = new Set(triggerExamples().map(({ file }) => file));
 	const result = [];
 	for (const { file, workflow } of examples()) {
 		let found = present.find((w) => w.name === workflow.name);
@@ -169,9 +191,15 @@ async function ensureWorkflows(client, credential, openAiCredential) {
 			found = await client.createWorkflow(withSimulatorMediaHost(prepared, sim.url));
 			say(`imported examples/${file} as "${workflow.name}" (id ${found.id})`);
 		}
-		if (file === AUTO_REPLY_FILE) found = await ensureActive(client, found);
+		if (found.active && triggered.has(file) && file !== activeFile) {
+			await client.deactivate(found.id);
+			found = { ...found, active: false };
+			say(`deactivated "${workflow.name}": one trigger per instance, and --active chose another example`);
+		}
 		result.push({ file, id: found.id, name: workflow.name, active: found.active });
 	}
+	const chosen = result.find((w) => w.file === activeFile);
+	Object.assign(chosen, { active: (await ensureActive(client, chosen)).active });
 	return result;
 }
 
@@ -225,8 +253,9 @@ async function checkNodesLoaded(client) {
 function banner(workflows) {
 	const url = n8n.url;
 	const portFlag = simPort === DEFAULT_SIM_PORT ? '' : ` --port ${simPort}`;
-	const autoReply = workflows.find((w) => w.file === AUTO_REPLY_FILE);
-	const others = workflows.filter((w) => w.file !== AUTO_REPLY_FILE);
+	const active = workflows.find((w) => w.active);
+	const others = workflows.filter((w) => w !== active);
+	const aiAssistant = workflows.find((w) => w.file === 'ai-assistant.json');
 	console.log(`
 ────────────────────────────────────────────────────────────────────────────
  n8n ${N8N_VERSION} with n8n-nodes-wonotify is ready (${since(startedAt)})
@@ -240,16 +269,16 @@ function banner(workflows) {
    n8n credential "${CREDENTIAL_NAME}" points at it.
 
  Workflows:
-${autoReply ? `   ${url}/workflow/${autoReply.id}   ${autoReply.name} (active)\n` : ''}${others.map((w) => `   ${url}/workflow/${w.id}   ${w.name}`).join('\n')}
+${active ? `   ${url}/workflow/${active.id}   ${active.name} (active)\n` : ''}${others.map((w) => `   ${url}/workflow/${w.id}   ${w.name}`).join('\n')}
 
  Send a fake incoming WhatsApp message to the active trigger (another terminal):
    npm run simulator -- incoming --from 919812345678 --text "Hi"${portFlag}
  then see the run under Executions in the editor, and the reply with:
    npm run simulator -- state${portFlag}
 
- AI assistant example: deactivate the auto-reply (one trigger per instance), activate
- "Wonotify: AI assistant on WhatsApp"; it talks to ${model.baseUrl} (scripted answers:
- ask for "the menu" to see it use the Wonotify tool; --media voice or image work too).
+ AI assistant example${aiAssistant?.active ? ' (active)' : ': npm start -- --active ai-assistant (one trigger per instance)'};
+ it talks to ${model.baseUrl} (scripted answers: ask for "the menu" to see it use the
+ Wonotify tool; --media voice or image work too).
 
  n8n's log: ${logFile}
  Start over: stop, delete ${devDir}, npm start.   Stop: Ctrl+C
@@ -258,6 +287,7 @@ ${autoReply ? `   ${url}/workflow/${autoReply.id}   ${autoReply.name} (active)\n
 }
 
 async function main() {
+	const activeFile = activeExampleFile(process.argv.slice(2));
 	say(`n8n-nodes-wonotify: local n8n ${N8N_VERSION} + Wonotify simulator (state in ${devDir})`);
 	await checkPorts();
 	build();
@@ -311,7 +341,7 @@ async function main() {
 		data: { apiKey: 'local-model-server', url: model.baseUrl },
 		target: model.baseUrl,
 	});
-	const workflows = await ensureWorkflows(client, credential, openAiCredential);
+	const workflows = await ensureWorkflows(client, credential, openAiCredential, activeFile);
 
 	banner(workflows);
 	showSimulatorLog = true;
