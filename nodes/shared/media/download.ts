@@ -10,7 +10,7 @@ import { EncryptedMediaReader } from './decrypt';
 import { MAC_BYTES, expandMediaKey } from './keys';
 import { MediaError } from './media-error';
 import { baseMimeType, mediaFileName } from './file-name';
-import type { MediaReference } from './reference';
+import { isWhatsAppHostname, type MediaReference } from './reference';
 
 export interface MediaDownloadOptions {
 	/** Largest plain file to download, in bytes. */
@@ -120,7 +120,7 @@ function sizeProblem(announcedDownload: number, maxBytes: number): MediaError | 
 
 function isAllowedHost(url: URL, allowedHosts: string[]): boolean {
 	const hostname = url.hostname.toLowerCase().replace(/\.$/, '');
-	if (url.protocol === 'https:' && (hostname === 'whatsapp.net' || hostname.endsWith('.whatsapp.net'))) return true;
+	if (url.protocol === 'https:' && isWhatsAppHostname(hostname)) return true;
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
 	const port = url.port || (url.protocol === 'https:' ? '443' : '80');
 	return allowedHosts.some((entry) => {

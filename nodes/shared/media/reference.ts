@@ -30,8 +30,15 @@ const KIND_OF_TYPE: Record<MediaType, MediaKind> = {
 	document: 'document',
 };
 
-/** Where WhatsApp serves a `directPath` when the message has no usable `url`. */
-export const WHATSAPP_MEDIA_ORIGIN = 'https://mmg.whatsapp.net';
+/** WhatsApp's media server: where it serves a `directPath` when the message has no usable `url`. */
+const WHATSAPP_MEDIA_HOST = 'mmg.whatsapp.net';
+export const WHATSAPP_MEDIA_ORIGIN = `https://${WHATSAPP_MEDIA_HOST}`;
+
+/** One of WhatsApp's own hosts (`whatsapp.net` and its subdomains), whatever the case or a trailing dot. */
+export function isWhatsAppHostname(hostname: string): boolean {
+	const host = hostname.toLowerCase().replace(/\.$/, '');
+	return host === 'whatsapp.net' || host.endsWith('.whatsapp.net');
+}
 
 export interface MediaReference {
 	type: MediaType;
@@ -165,8 +172,8 @@ function mediaUrl(download: IDataObject): string {
 }
 
 function isOtherWhatsAppHost(url: string): boolean {
-	const host = URL.canParse(url) ? new URL(url).hostname.toLowerCase() : '';
-	return host !== new URL(WHATSAPP_MEDIA_ORIGIN).hostname && (host === 'whatsapp.net' || host.endsWith('.whatsapp.net'));
+	const host = URL.canParse(url) ? new URL(url).hostname.toLowerCase().replace(/\.$/, '') : '';
+	return host !== WHATSAPP_MEDIA_HOST && isWhatsAppHostname(host);
 }
 
 function hashField(value: unknown, name: string): Buffer | undefined {
