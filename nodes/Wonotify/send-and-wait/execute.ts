@@ -6,7 +6,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { wonotifyRequest, type WonotifyRequest } from '../../shared/transport';
-import { readFormFields } from './form-fields';
+import { formFieldsOfNode } from './form-fields';
 import { questionCall } from './message';
 import { waitUntil } from './wait-until';
 
@@ -16,11 +16,7 @@ export async function sendAndWait(
 ): Promise<INodeExecutionData[][]> {
 	const waitTill = waitUntil(context);
 	if (context.getNodeParameter('responseType', 0, 'approval') === 'customForm') {
-		readFormFields(
-			context.getNodeParameter('defineForm', 0, 'fields'),
-			context.getNodeParameter('formFields.values', 0, []),
-			context.getNodeParameter('jsonOutput', 0, '[]'),
-		);
+		formFieldsOfNode((name, fallback) => context.getNodeParameter(name, 0, fallback));
 	}
 	const call = await questionCall(context);
 	sending(call.request);

@@ -18,6 +18,14 @@ export interface FormField {
 
 const JSON_FIELD = 'Form Fields (JSON)';
 
+/**
+ * The node's form, read through `parameter` (the execution and the webhook read parameters
+ * with and without an item index).
+ */
+export function formFieldsOfNode(parameter: (name: string, fallback: unknown) => unknown): FormField[] {
+	return readFormFields(parameter('defineForm', 'fields'), parameter('formFields.values', []), parameter('jsonOutput', '[]'));
+}
+
 /** `defineForm` and the fields as n8n hands them over (the JSON may arrive parsed). */
 export function readFormFields(defineForm: unknown, fields: unknown, json: unknown): FormField[] {
 	const entries = defineForm === 'json' ? parseJsonArray(JSON_FIELD, json) : ((fields as IDataObject[] | undefined) ?? []);

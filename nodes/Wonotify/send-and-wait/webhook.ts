@@ -4,7 +4,7 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { asObject, asText } from '../../shared/values';
-import { formAnswers, readFormFields } from './form-fields';
+import { formAnswers, formFieldsOfNode } from './form-fields';
 import { answerRecordedPage, formPage, freeTextPage, previewPage } from './pages';
 
 // Apps that fetch a link to show a preview of it (WhatsApp does, for links in messages): an
@@ -28,11 +28,7 @@ export async function sendAndWaitWebhook(context: IWebhookFunctions): Promise<IW
 		return answered({ text }, text);
 	}
 	if (responseType === 'customForm') {
-		const fields = readFormFields(
-			context.getNodeParameter('defineForm', 'fields'),
-			context.getNodeParameter('formFields.values', []),
-			context.getNodeParameter('jsonOutput', '[]'),
-		);
+		const fields = formFieldsOfNode((name, fallback) => context.getNodeParameter(name, fallback));
 		if (method !== 'POST') return { webhookResponse: formPage(title, question, fields) };
 		const answers = formAnswers(fields, postedFields(context));
 		return answered(answers, Object.values(answers).join(', ') || 'sent');
