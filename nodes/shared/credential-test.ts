@@ -7,7 +7,8 @@
 import type { ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
 
 import { withAccessToken } from './access-token';
-import { isHtml, messageOf, redact } from './gateway-response';
+import { isHtml, messageOf } from './gateway-response';
+import { redact } from './redaction';
 import { credentialsFromData, isHttpBaseUrl, USUAL_BASE_URL } from './credentials';
 import { describeConnectionFailure, errorCode, isServerBusyStatus, SERVER_BUSY_ADVICE } from './failure-wording';
 import { DEFAULT_TIMEOUT_SECONDS, parseJsonObject } from './transport';
@@ -31,7 +32,7 @@ export async function testWonotifyCredential(
 ): Promise<INodeCredentialTestResult> {
 	const { accessToken, baseUrl } = credentialsFromData(credential.data ?? {});
 	const result = await runTest(context, accessToken, baseUrl);
-	// The token is in no message built here; redacting anyway keeps it so if one changes.
+	// The gateway's own words are quoted in some messages, and a gateway may echo the token.
 	return { ...result, message: redact(result.message, accessToken) };
 }
 

@@ -16,33 +16,6 @@ export function isHtml(text: string): boolean {
 	return /^\s*</.test(text);
 }
 
-/**
- * Removes the access token, and any other secret given (the trigger's webhook secret), from
- * any text that may be shown or stored: as typed, URL-encoded (both ways a query string may
- * encode it, and twice, as when a URL carrying it is itself a query parameter) and escaped
- * inside JSON.
- */
-export function redact(text: string, ...secrets: string[]): string {
-	let result = text;
-	for (const form of new Set(secrets.flatMap(writtenForms))) {
-		result = result.split(form).join('***');
-	}
-	return result;
-}
-
-function writtenForms(secret: string): string[] {
-	// An empty secret would put *** between every character.
-	if (secret === '') return [];
-	const encoded = encodeURIComponent(secret);
-	return [
-		secret,
-		encoded,
-		new URLSearchParams({ s: secret }).toString().slice(2),
-		encodeURIComponent(encoded),
-		JSON.stringify(secret).slice(1, -1),
-	].filter((form) => form !== '');
-}
-
 /** What to do when the phone's WhatsApp session has ended. */
 export const RESCAN_STEP = 'Use Instance → Get QR Code and scan it with the phone (WhatsApp → Linked Devices).';
 const RESCAN_ADVICE = `The WhatsApp account is not connected to this instance. ${RESCAN_STEP}`;

@@ -8,13 +8,8 @@ import { withAccessToken } from './access-token';
 import { asObject, parseJson } from './values';
 import { getWonotifyCredentials, isHttpBaseUrl, USUAL_BASE_URL, type WonotifyContext } from './credentials';
 import { describeConnectionFailure, errorCode, httpStatusAdvice } from './failure-wording';
-import {
-	describeGatewayError,
-	describeUnsentMessage,
-	extractSentMessageId,
-	isHtml,
-	redact,
-} from './gateway-response';
+import { describeGatewayError, describeUnsentMessage, extractSentMessageId, isHtml } from './gateway-response';
+import { redact, redactAnswer } from './redaction';
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 
@@ -60,7 +55,8 @@ export async function wonotifyRequest(
 			{ itemIndex, description: USUAL_BASE_URL },
 		);
 	}
-	const hide = (text: string) => redact(text, accessToken, ...(request.redact ?? []));
+	const secrets = [accessToken, ...(request.redact ?? [])];
+	const hide = (text: string) => redact(text, ...secrets);
 	const fail = (message: string, description: string, extra: IDataObject = {}) =>
 		new NodeApiError(context.getNode(), JSON.parse(hide(JSON.stringify({ message, ...extra }))) as JsonObject, {
 			message: hide(message),
@@ -111,7 +107,9 @@ export async function wonotifyRequest(
 		);
 	}
 
-	const parsed = parseJsonObject(text);
+	// Masked again once parsed: JSON escapes can spell a secret in ways the raw text did not show.
+	const parsedRaw = parseJsonObject(text);
+	const parsed = parsedRaw === undefined ? undefined : redactAnswer(parsedRaw, ...secrets);
 	if (parsed === undefined) {
 		if (request.acceptPlainText && text.trim() !== '' && !isHtml(text) && !/error|fail|invalid/i.test(text)) {
 			return { status: 'success', message: text.trim() };

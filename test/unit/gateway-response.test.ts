@@ -5,7 +5,6 @@ import {
 	isAlreadyLoggedOutAnswer,
 	isHtml,
 	needsRescan,
-	redact,
 } from '../../nodes/shared/gateway-response';
 
 const QUOTA = 'The number of messages you have sent per month has exceeded the maximum limit';
@@ -61,84 +60,6 @@ describe('isHtml', () => {
 	});
 });
 
-describe('redact', () => {
-	const SAMPLE = '6a1f0c9e8b7d4a3f2e1d0c9b8a7f6e5d';
-
-	it('removes the token from a URL query string', () => {
-		expect(redact(`https://wonotify.com/api/send?instance_id=609ACF283XXXX&access_token=${SAMPLE}`, SAMPLE)).toBe(
-			'https://wonotify.com/api/send?instance_id=609ACF283XXXX&access_token=***',
-		);
-	});
-
-	it('removes every occurrence, e.g. in a JSON body', () => {
-		const body = JSON.stringify({ access_token: SAMPLE, number: '919876543210', message: `token is ${SAMPLE}` });
-		const redacted = redact(body, SAMPLE);
-		expect(redacted).not.toContain(SAMPLE);
-		expect(JSON.parse(redacted)).toEqual({ access_token: '***', number: '919876543210', message: 'token is ***' });
-	});
-
-	it('removes the URL-encoded form of a token with special characters', () => {
-		const token = 'ab+c/d=e&f g';
-		const encoded = encodeURIComponent(token);
-		expect(encoded).toBe('ab%2Bc%2Fd%3De%26f%20g');
-		const text = `GET /api/reboot?access_token=${encoded} failed; body {"access_token":"${token}"}`;
-		const redacted = redact(text, token);
-		expect(redacted).toBe('GET /api/reboot?access_token=*** failed; body {"access_token":"***"}');
-	});
-
-	it('removes the token from strings nested in an error object once it is serialised', () => {
-		const error = {
-			message: 'Request failed',
-			cause: {
-				message: `connect ECONNREFUSED for https://wonotify.com/api/send?access_token=${SAMPLE}`,
-				config: { data: `{"access_token":"${SAMPLE}"}` },
-			},
-		};
-		const redacted = redact(JSON.stringify(error), SAMPLE);
-		expect(redacted).not.toContain(SAMPLE);
-		expect(JSON.parse(redacted)).toEqual({
-			message: 'Request failed',
-			cause: {
-				message: 'connect ECONNREFUSED for https://wonotify.com/api/send?access_token=***',
-				config: { data: '{"access_token":"***"}' },
-			},
-		});
-	});
-
-	it('leaves text without the token alone', () => {
-		expect(redact('Instance ID Invalidated', SAMPLE)).toBe('Instance ID Invalidated');
-	});
-
-	it('leaves the text alone when there is no token (instead of replacing between every character)', () => {
-		expect(redact('access_token=abc', '')).toBe('access_token=abc');
-	});
-
-	it('removes other secrets given, e.g. the webhook secret inside a URL that is itself a query parameter', () => {
-		const webhookSample = 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4';
-		const webhookUrl = `https://n8n.example.com/webhook/abc/webhook?secret=${webhookSample}`;
-		const query = new URLSearchParams({ webhook_url: webhookUrl, access_token: SAMPLE }).toString();
-		const page = `<p>URL: /api/set_webhook?${query}</p><p>Decoded: ${decodeURIComponent(query)}</p>`;
-		const redacted = redact(page, SAMPLE, webhookSample);
-		expect(redacted).not.toContain(webhookSample);
-		expect(redacted).not.toContain(SAMPLE);
-		expect(redacted).toContain('webhook_url=https%3A%2F%2Fn8n.example.com%2Fwebhook%2Fabc%2Fwebhook%3Fsecret%3D***');
-	});
-
-	it.each([
-		['as typed', (secret: string) => secret],
-		['URL-encoded', (secret: string) => encodeURIComponent(secret)],
-		['form-encoded (spaces as +)', (secret: string) => new URLSearchParams({ s: secret }).toString().slice(2)],
-		['URL-encoded twice (a URL in a query parameter, itself in a URL)', (secret: string) => encodeURIComponent(encodeURIComponent(secret))],
-		['escaped inside JSON', (secret: string) => JSON.stringify(secret).slice(1, -1)],
-	])('removes a secret written %s', (_label, write) => {
-		const secret = 'se cr+et/"x"%&=';
-		expect(redact(`before ${write(secret)} after`, SAMPLE, secret)).toBe('before *** after');
-	});
-
-	it('ignores an empty extra secret', () => {
-		expect(redact('Instance ID Invalidated', SAMPLE, '')).toBe('Instance ID Invalidated');
-	});
-});
 
 describe('describeGatewayError', () => {
 	it.each([

@@ -3,6 +3,7 @@
 // or the latency have its say, answer with the route, then run what the route queued for
 // after the answer (webhook events).
 const { answerFailure } = require('./failures');
+const { withEchoedToken } = require('./token-echo');
 const { parseBody, readBody, searchParamsObject, sendGateway } = require('./http-io');
 const { paramReader } = require('./routes');
 
@@ -49,13 +50,13 @@ function createApiHandler({ routes, failures, record, log, latencyMs, concurrenc
 		} finally {
 			concurrency.leave(chat);
 		}
-		if (failure) return answerFailure(failure, { req, res, rawBody });
+		if (failure && failure !== 'echoToken') return answerFailure(failure, { req, res, rawBody, token: param('access_token') });
 		// The panel serves each endpoint whatever the HTTP method.
 		const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
 		if (!route) return sendGateway(res, 404, `<html><body><h1>404 Page Not Found</h1><p>${path}</p></body></html>`);
 		const effects = [];
 		const answer = route({ query, body, param: paramReader(query, body), afterAnswer: (effect) => effects.push(effect) });
-		sendGateway(res, 200, answer);
+		sendGateway(res, 200, failure === 'echoToken' ? withEchoedToken(answer, param('access_token')) : answer);
 		for (const effect of effects) effect();
 	}
 

@@ -2,6 +2,7 @@
 // Failures injected with failNext(): the ways the real gateway, or a proxy in front of it,
 // lets a client down. Each one answers in place of the normal route.
 const { sendGateway } = require('./http-io');
+const { echoedTokenError } = require('./token-echo');
 
 const QUOTA_MESSAGE = 'The number of messages you have sent per month has exceeded the maximum limit';
 const MAX_RULES = 1000;
@@ -50,10 +51,15 @@ const ANSWERS = {
 	silentFail: ({ res }) => sendGateway(res, 200, { status: 'success' }),
 	quota: ({ res }) => sendGateway(res, 200, { status: 'success', message: QUOTA_MESSAGE }),
 	plainText: ({ res }) => sendGateway(res, 200, 'Success'),
+	// The token echoed back in every encoding, in a JSON error (HTTP 200) or an HTML page (403).
+	echoTokenError: ({ token, res }) => sendGateway(res, 200, echoedTokenError(token, { page: false })),
+	echoTokenPage: ({ token, res }) => sendGateway(res, 403, echoedTokenError(token, { page: true })),
 	hang: () => undefined,
 	reset: ({ req }) => req.socket.destroy(),
 };
-const KINDS = Object.keys(ANSWERS);
+// `echoToken` is no failure: the route answers as usual, with the token echoed in a debug
+// block (api.js).
+const KINDS = [...Object.keys(ANSWERS), 'echoToken'];
 
 function answerFailure(kind, exchange) {
 	ANSWERS[kind](exchange);

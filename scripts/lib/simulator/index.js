@@ -148,7 +148,7 @@ async function startSimulator(options = {}) {
 		},
 		/**
 		 * The next `count` API requests (to `path` only, if given) fail the way `kind` says.
-		 * @param {'http500' | 'http502' | 'nonJson' | 'error' | 'silentFail' | 'quota' | 'plainText' | 'hang' | 'reset'} kind
+		 * @param {'http500' | 'http502' | 'nonJson' | 'error' | 'silentFail' | 'quota' | 'plainText' | 'echoToken' | 'echoTokenError' | 'echoTokenPage' | 'hang' | 'reset'} kind
 		 * @param {{ count?: number, path?: string }} [options]
 		 */
 		failNext(kind, { count = 1, path } = {}) {
