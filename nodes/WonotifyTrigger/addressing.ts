@@ -3,7 +3,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isGroupId, jidToPhoneNumber, phoneNumberToJid } from '../shared/whatsapp-ids';
-import { asObject, asText } from '../shared/values';
+import { asFlag, asObject, asText } from '../shared/values';
 
 const STATUS_BROADCAST = 'status@broadcast';
 
@@ -29,7 +29,7 @@ export function readAddressing(entry: IDataObject): Addressing | undefined {
 	if (key === undefined || remoteJid === undefined) return undefined;
 	// Library versions differ on where the phone JID of a privacy ID sits: on the key or on the message.
 	const field = (name: string): string | undefined => asText(key[name])?.trim() ?? asText(entry[name])?.trim();
-	const fromMe = key.fromMe === true;
+	const fromMe = asFlag(key.fromMe);
 	const isGroup = isGroupId(remoteJid);
 	const hasParticipants = isGroup || remoteJid.endsWith('@broadcast');
 

@@ -5,7 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { normalisePhoneNumber } from '../shared/whatsapp-ids';
 import { downloadDetails, MEDIA_PARTS } from '../shared/media/reference';
 import { unwrap } from '../shared/message-unwrap';
-import { asId, asNumber, asObject, asText, parseJson } from '../shared/values';
+import { asFlag, asId, asNumber, asObject, asText, parseJson } from '../shared/values';
 
 export type MessageType =
 	| 'text'
@@ -71,7 +71,7 @@ export function readContent(message: unknown): MessageContent {
 	if (mediaPart !== undefined) {
 		return {
 			...result,
-			type: mediaPart.type === 'audio' && part.ptt === true ? 'voice' : mediaPart.type,
+			type: mediaPart.type === 'audio' && asFlag(part.ptt) ? 'voice' : mediaPart.type,
 			text: asText(part.caption) ?? '',
 			media: {
 				mimetype: asText(part.mimetype) ?? null,

@@ -1,6 +1,7 @@
 // Reading the gateway's answers: what counts as a sent message, and what its error messages
 // mean for someone who only wants their WhatsApp flow to work.
 import type { IDataObject } from 'n8n-workflow';
+import { asFlag } from './values';
 
 /** A send succeeded only when a message key ID comes back (`message.key.id`, or `data.key.id`). */
 export function extractSentMessageId(response: IDataObject): string | undefined {
@@ -32,7 +33,7 @@ const RESCAN_WORDS = /not been activated|relogin required|logged out/i;
  * the errors' advice and Reconnect's "not connected" output both use it.
  */
 export function needsRescan(answer: IDataObject): boolean {
-	return answer.relogin === true || RESCAN_WORDS.test(messageOf(answer));
+	return asFlag(answer.relogin) || RESCAN_WORDS.test(messageOf(answer));
 }
 
 // What to do about the other errors the gateway is known to answer with.

@@ -38,6 +38,19 @@ export function asNumber(value: unknown): number | undefined {
 	return undefined;
 }
 
+/**
+ * A flag as gateways serialise it: `true`, `"true"`, `1`, `"1"` (and `"yes"`) are true; the
+ * matching false forms, missing or anything else are false. The one reader for every flag the
+ * nodes take from the gateway (`fromMe`, `ptt`, `relogin`, …), so an own message sent as
+ * `"fromMe": "true"` is still known as one.
+ */
+export function asFlag(value: unknown): boolean {
+	if (typeof value === 'boolean') return value;
+	if (typeof value === 'number') return value === 1;
+	if (typeof value === 'string') return /^\s*(true|1|yes)\s*$/i.test(value);
+	return false;
+}
+
 /** A string's trimmed text or a number's digits; '' for anything else. */
 export function textOf(value: unknown): string {
 	return asId(value) ?? '';

@@ -151,6 +151,8 @@ describe('describeUnsentMessage', () => {
 describe('needsRescan', () => {
 	it.each([
 		['Reconnect\'s documented answer', { status: 'error', message: 'Error', relogin: true }],
+		['the relogin flag as a string', { status: 'error', message: 'Error', relogin: 'true' }],
+		['the relogin flag as a number', { status: 'error', message: 'Error', relogin: 1 }],
 		['"relogin required"', { status: 'error', message: 'This WhatsApp account relogin required' }],
 		['a never scanned instance', { status: 'error', message: 'This instance ID has not been activated yet' }],
 		['a logged-out account', { status: 'error', message: 'This account seems to have logged out before.' }],

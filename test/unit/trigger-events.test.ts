@@ -427,6 +427,31 @@ describe('event choice and filters', () => {
 		);
 	});
 
+	// Gateways serialise flags as they like: each form of "true" is an own message, each form
+	// of "false" an incoming one.
+	const withFlag = <T>(fixture: T, path: (copy: IDataObject) => IDataObject, name: string, value: unknown): T => {
+		const copy = structuredClone(fixture) as IDataObject;
+		path(copy)[name] = value;
+		return copy as T;
+	};
+	const firstEntry = (body: IDataObject) => (((body.data as IDataObject).data as IDataObject).messages as IDataObject[])[0];
+
+	it.each([true, 'true', 'TRUE', 1, '1', ' true '])('an own message with fromMe %j starts nothing', (fromMe) => {
+		const body = withFlag(textConversation, (copy) => firstEntry(copy).key as IDataObject, 'fromMe', fromMe);
+		expect(dropped(body, { events: ['any'] })).toBe('own message');
+		expect(dropped(body)).toBe('messageSent not among the chosen events');
+	});
+
+	it.each([false, 'false', 0, '0', null, undefined])('fromMe %j is an incoming message', (fromMe) => {
+		const body = withFlag(ownEcho, (copy) => firstEntry(copy).key as IDataObject, 'fromMe', fromMe);
+		expect(onlyItem(body, { events: ['any'] })).toMatchObject({ event: 'messageReceived', fromMe: false });
+	});
+
+	it.each([true, 'true', 1, '1'])('a voice note flagged ptt %j is a voice note', (ptt) => {
+		const body = withFlag(voiceNote, (copy) => (firstEntry(copy).message as IDataObject).audioMessage as IDataObject, 'ptt', ptt);
+		expect(onlyItem(body)).toMatchObject({ type: 'voice' });
+	});
+
 	it('drops incoming messages when only Message Sent is chosen', () => {
 		expect(dropped(textConversation, { events: ['messageSent'] })).toBe('messageReceived not among the chosen events');
 	});

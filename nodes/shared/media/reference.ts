@@ -4,7 +4,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { unwrap } from '../message-unwrap';
-import { asId, asNumber, asObject, asText } from '../values';
+import { asFlag, asId, asNumber, asObject, asText } from '../values';
 import { readBytes } from './bytes';
 import { MEDIA_KEY_BYTES, type MediaKind } from './keys';
 import { MediaError } from './media-error';
@@ -94,7 +94,7 @@ export function readMediaReference(source: unknown): MediaReference {
 	const found = findMediaPart(entry === undefined ? object : (object.message as IDataObject));
 	if (found !== undefined) {
 		const { key, part } = found;
-		const type = key === 'audioMessage' && part.ptt === true ? 'voice' : MEDIA_PARTS[key].type;
+		const type = key === 'audioMessage' && asFlag(part.ptt) ? 'voice' : MEDIA_PARTS[key].type;
 		return build(type, part, { ...part, messageId: asObject(entry?.key)?.id });
 	}
 	// The media part itself, e.g. `{{ $json.message.imageMessage }}`: only a document has a
