@@ -30,6 +30,11 @@ const NETWORK_REASONS: Record<string, string> = {
 	EHOSTUNREACH: 'the host cannot be reached from this n8n',
 };
 
+/** Why a connection failed, in words (undefined for codes without a known reason). */
+export function networkReason(code: string | undefined): string | undefined {
+	return NETWORK_REASONS[code ?? ''];
+}
+
 /**
  * A request that got no answer, in words, for the node's errors and the credential test
  * alike. `where` names the server: `the Wonotify server at wonotify.com`, `the Base URL "…"`.
@@ -44,7 +49,7 @@ export function describeConnectionFailure(
 			description: `Wonotify may be slow or down. Try again later${hasTimeoutOption ? ', or raise the Timeout option' : ''}, and check the Base URL if it keeps happening.`,
 		};
 	}
-	const reason = NETWORK_REASONS[code ?? ''];
+	const reason = networkReason(code);
 	if (reason !== undefined) {
 		return {
 			message: `Could not connect to ${where}: ${reason}`,

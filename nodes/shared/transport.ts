@@ -65,6 +65,11 @@ export async function wonotifyRequest(
 			httpCode: extra.httpCode as string | undefined,
 		});
 
+	// Every call is bounded: a timeout of 0 would let n8n's client wait as long as the socket lives.
+	const timeoutSeconds = request.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+	if (!(Number.isFinite(timeoutSeconds) && timeoutSeconds > 0)) {
+		throw new NodeOperationError(context.getNode(), `The timeout ${timeoutSeconds} is not a number of seconds above 0`, { itemIndex });
+	}
 	const options: IHttpRequestOptions = {
 		method: request.method,
 		url: `${baseUrl}/${request.endpoint}`,
@@ -74,7 +79,7 @@ export async function wonotifyRequest(
 		json: false,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-		timeout: (request.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000,
+		timeout: timeoutSeconds * 1000,
 	};
 
 	let response: IN8nHttpFullResponse;

@@ -72,16 +72,57 @@ const cases: Array<[string, Record<string, unknown>, RegExp, number]> = [
 		0,
 	],
 	['a webhook URL that is not a URL', { resource: 'instance', operation: 'setWebhook', webhookUrl: 'n8n.local/hook' }, /^Webhook URL: /, 2],
+	['a webhook URL with a line break', { resource: 'instance', operation: 'setWebhook', webhookUrl: 'https://n8n.example.com/ho\r\nok' }, /^Webhook URL: ".*" contains a line break or another control character/, 2],
+	// WhatsApp's limits: 65,536 characters of text, 1,024 of a caption.
+	['a text over WhatsApp\'s limit', { ...text, chatId: '919876543210', message: 'x'.repeat(100_000) }, /^Message: has 100,000 characters; WhatsApp allows at most 65,536/, 2],
+	[
+		'a caption over WhatsApp\'s limit',
+		{ resource: 'message', operation: 'sendMedia', chatId: '919876543210', mediaUrl: 'https://example.com/a.jpg', caption: 'x'.repeat(1025) },
+		/^Caption: has 1,025 characters; WhatsApp allows at most 1,024/,
+		2,
+	],
+	[
+		'a file name with a line break',
+		{ resource: 'group', operation: 'sendMedia', groupId: '120363023285171234@g.us', mediaUrl: 'https://example.com/a.pdf', fileName: 'a\r\nContent-Type: x.pdf' },
+		/^File Name: ".*" contains a line break or another control character/,
+		2,
+	],
+	...['66F1C2A3B4D5E&access_token=x', '../../admin', '66F1C2A3B4D5E\r\nX-Injected: 1', '66F1C2A3B4D5E\u0000'].map(
+		(instanceId): [string, Record<string, unknown>, RegExp, number] => [
+			`the Instance ID ${JSON.stringify(instanceId)}`,
+			{ ...text, chatId: '919876543210', instanceId },
+			/^Instance ID: ".*" is not an instance ID/,
+			2,
+		],
+	),
+	...[0, -5, 'soon', 1e9].map((timeoutSeconds): [string, Record<string, unknown>, RegExp, number] => [
+		`a Timeout of ${JSON.stringify(timeoutSeconds)} set by an expression`,
+		{ ...text, chatId: '919876543210', options: { timeoutSeconds: `={{ $json.bad ? ${JSON.stringify(timeoutSeconds)} : 30 }}` } },
+		/^Timeout \(Seconds\): .* is not a number of seconds from 1 to 300/,
+		2,
+	]),
 ];
 
 test.each(cases)('%s → error naming the field and the item, nothing sent', async (_name, parameters, expected, itemIndex) => {
 	// Two good items first: validation of every item happens before the first request.
 	const items = [{ json: { bad: false } }, { json: { bad: false } }, { json: { bad: true } }];
-	const good = { ...parameters, chatId: '919876543210', groupId: '120363023285171234@g.us', message: 'ok', mediaUrl: 'https://example.com/a.pdf', webhookUrl: 'https://n8n.example.com/hook' };
+	const good = {
+		...parameters,
+		chatId: '919876543210',
+		groupId: '120363023285171234@g.us',
+		message: 'ok',
+		mediaUrl: 'https://example.com/a.pdf',
+		webhookUrl: 'https://n8n.example.com/hook',
+		instanceId: SEEDED_INSTANCE.id,
+		caption: 'ok',
+		fileName: 'a.pdf',
+	};
 	const expressionFor = (name: string) => `={{ $json.bad ? ${JSON.stringify(parameters[name])} : ${JSON.stringify(good[name as keyof typeof good])} }}`;
 	const perItem = Object.fromEntries(
 		Object.keys(parameters).map((name) =>
-			['chatId', 'groupId', 'message', 'mediaUrl', 'webhookUrl'].includes(name) ? [name, expressionFor(name)] : [name, parameters[name]],
+			Object.hasOwn(good, name) && typeof good[name as keyof typeof good] === 'string' && !['resource', 'operation'].includes(name)
+				? [name, expressionFor(name)]
+				: [name, parameters[name]],
 		),
 	);
 	const result = await runWonotifyNode({
@@ -102,6 +143,17 @@ test('an empty Instance ID with no credential default names the field', async ()
 		credentials: credentialsFor(ctx.sim),
 	});
 	expect((result.error as unknown as { message: string }).message).toBe('Instance ID: is empty [item 0]');
+	expect(ctx.sim.requests).toHaveLength(0);
+});
+
+test('a Default Instance ID in the credential that is not an instance ID names the credential field', async () => {
+	const result = await runWonotifyNode({
+		parameters: { ...text, instanceId: '', chatId: '919876543210' } as never,
+		credentials: credentialsFor(ctx.sim, { instanceId: '66F1C2A3B4D5E?access_token=x' }),
+	});
+	expect((result.error as unknown as { message: string }).message).toBe(
+		'Default Instance ID (in the Wonotify API credential): "66F1C2A3B4D5E?access_token=x" is not an instance ID [item 0]',
+	);
 	expect(ctx.sim.requests).toHaveLength(0);
 });
 

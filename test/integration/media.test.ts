@@ -111,6 +111,30 @@ describe('Download Media operation', () => {
 		}
 	});
 
+	test.each([
+		['nothing listens at the address', 'refused', /^The download from WhatsApp's media server failed: nothing answers at that address$/],
+		['the connection is dropped mid-file', 'drop', /^The download from WhatsApp's media server failed: the connection broke before the file arrived$/],
+	])('a network failure (%s) is worded like the rest, not with n8n\'s generic words', async (_label, how, expected) => {
+		const server: Server = createServer((_req, res) => {
+			res.writeHead(200, { 'Content-Length': '100000' });
+			res.write(Buffer.alloc(1000));
+			res.socket?.destroy();
+		});
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const { port } = server.address() as AddressInfo;
+		if (how === 'refused') await new Promise((resolve) => server.close(resolve));
+		try {
+			const { item } = incomingFile();
+			const media = item.media as IDataObject;
+			const pointed = { ...item, media: { ...media, download: { ...(media.download as IDataObject), url: `http://127.0.0.1:${port}/v/file.enc` } } };
+			const { error } = await download([pointed], { allowedMediaHosts: `127.0.0.1:${port}` });
+			expect(error?.message).toMatch(expected);
+			expect((error as unknown as { description: string }).description).toMatch(/can reach the internet/);
+		} finally {
+			if (how !== 'refused') await new Promise((resolve) => server.close(resolve));
+		}
+	});
+
 	test('a file over Max Media Size is refused from its announced size, before any request', async () => {
 		const { item } = incomingFile({ kind: 'image' });
 		const { error } = await download([item], { ...allowSimulator(), maxMediaSizeMb: 0.001 });

@@ -164,7 +164,8 @@ describe('needsRescan', () => {
 	it.each([
 		['another error', { status: 'error', message: 'Instance ID Invalidated' }],
 		['an expired QR code', { status: 'error', message: 'Instance ID has been used' }],
-		['relogin as a string', { status: 'error', message: 'Error', relogin: 'true' }],
+		['relogin false as a string', { status: 'error', message: 'Error', relogin: 'false' }],
+		['relogin 0', { status: 'error', message: 'Error', relogin: 0 }],
 		['a bare error', { status: 'error', message: 'Error' }],
 	])('does not take %s for it', (_label, response) => {
 		expect(needsRescan(response)).toBe(false);

@@ -294,4 +294,22 @@ describe('file names', () => {
 		expect(doc('चालान')).toBe('चालान.pdf');
 		expect(doc(' .. ')).toBe('document-3A1B.pdf');
 	});
+
+	test('direction overrides and marks are removed, so the name shows as it is', () => {
+		const doc = (fileName: string) => of({ type: 'document', fileName, mimeType: 'application/pdf' });
+		expect(doc('invoice\u202Efdp.exe')).toBe('invoicefdp.exe');
+		expect(doc('\u2067report\u2069\u200F.pdf')).toBe('report.pdf');
+	});
+
+	test('a long name is cut to 255 bytes, in whole characters, keeping its extension', () => {
+		const doc = (fileName: string) => of({ type: 'document', fileName, mimeType: 'application/pdf' });
+		const long = doc(`${'a'.repeat(300)}.pdf`);
+		expect(long).toBe(`${'a'.repeat(251)}.pdf`);
+		const hindi = doc(`${'चालान'.repeat(40)}.docx`);
+		expect(Buffer.byteLength(hindi)).toBeLessThanOrEqual(255);
+		expect(hindi.endsWith('.docx')).toBe(true);
+		expect(hindi.startsWith('चालान')).toBe(true);
+		// A name without an extension gets one first, and keeps it.
+		expect(doc('b'.repeat(300))).toBe(`${'b'.repeat(251)}.pdf`);
+	});
 });

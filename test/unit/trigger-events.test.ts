@@ -431,7 +431,7 @@ describe('event choice and filters', () => {
 	// of "false" an incoming one.
 	const withFlag = <T>(fixture: T, path: (copy: IDataObject) => IDataObject, name: string, value: unknown): T => {
 		const copy = structuredClone(fixture) as IDataObject;
-		path(copy)[name] = value;
+		path(copy)[name] = value as IDataObject[string];
 		return copy as T;
 	};
 	const firstEntry = (body: IDataObject) => (((body.data as IDataObject).data as IDataObject).messages as IDataObject[])[0];

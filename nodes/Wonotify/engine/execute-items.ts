@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { withPartialBatchNote } from './batch-failure';
 import { failedItem, recipientOf } from './failed-item';
-import { MAX_PARALLEL_SENDS } from '../fields/common-fields';
+import { MAX_DELAY_SECONDS, MAX_PARALLEL_SENDS } from '../fields/common-fields';
 import { InputError } from '../../shared/input-error';
 import { MediaError } from '../../shared/media/media-error';
 import { settle } from '../../shared/settle';
@@ -91,7 +91,8 @@ function readPacing(context: IExecuteFunctions): { delayMs: number; parallelSend
 	const seconds = Number(options.delaySeconds ?? 0);
 	const parallel = Math.floor(Number(options.parallelSends ?? 1));
 	return {
-		delayMs: Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : 0,
+		// Bounded by the field's maximum also when an expression sets it: no batch waits forever.
+		delayMs: Number.isFinite(seconds) && seconds > 0 ? Math.round(Math.min(seconds, MAX_DELAY_SECONDS) * 1000) : 0,
 		parallelSends: Number.isFinite(parallel) && parallel > 1 ? Math.min(parallel, MAX_PARALLEL_SENDS) : 1,
 	};
 }

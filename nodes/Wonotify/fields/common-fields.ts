@@ -2,6 +2,7 @@
 // one name and one hint everywhere.
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { InputError, MAX_TEXT_LENGTH, requireText, withinLength } from '../../shared/input-error';
 import { DEFAULT_TIMEOUT_SECONDS } from '../../shared/transport';
 
 /** How to write a phone number, for every field that takes one. */
@@ -39,6 +40,11 @@ export const textField: INodeProperties = {
 	description: 'The text to send. WhatsApp formatting works: *bold*, _italic_, ~strikethrough~.',
 };
 
+/** The Message field of an item: filled in, and no longer than WhatsApp takes. */
+export function requireMessageText(context: IExecuteFunctions, itemIndex: number): string {
+	return withinLength(textField.displayName, requireText(textField.displayName, context.getNodeParameter('message', itemIndex)), MAX_TEXT_LENGTH);
+}
+
 export const mediaFields: INodeProperties[] = [
 	{
 		displayName: 'Media URL',
@@ -68,12 +74,14 @@ export const mediaFields: INodeProperties[] = [
 	},
 ];
 
+export const MAX_DELAY_SECONDS = 600;
+
 export const delayOption: INodeProperties = {
 	displayName: 'Delay Between Messages (Seconds)',
 	name: 'delaySeconds',
 	type: 'number',
 	default: 0,
-	typeOptions: { minValue: 0, maxValue: 600, numberPrecision: 1 },
+	typeOptions: { minValue: 0, maxValue: MAX_DELAY_SECONDS, numberPrecision: 1 },
 	description:
 		'Wait this long between two sends. Pacing bulk messages lowers the risk that WhatsApp bans the number for spam.',
 };
@@ -90,12 +98,14 @@ export const parallelSendsOption: INodeProperties = {
 		'How many messages to different chats may be on their way at once. Messages to the same chat always leave one after another, in input order. 1 sends one at a time.',
 };
 
+const MAX_TIMEOUT_SECONDS = 300;
+
 export const timeoutOption: INodeProperties = {
 	displayName: 'Timeout (Seconds)',
 	name: 'timeoutSeconds',
 	type: 'number',
 	default: DEFAULT_TIMEOUT_SECONDS,
-	typeOptions: { minValue: 1, maxValue: 300 },
+	typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_SECONDS },
 	description: 'How long to wait for Wonotify to answer each request',
 };
 
@@ -115,6 +125,19 @@ export interface CommonOptions {
 	delaySeconds?: number;
 }
 
+/** The item's Options; a Timeout that would not bound the wait (0, negative, not a number) is bad input. */
 export function readOptions<T extends object = object>(context: IExecuteFunctions, itemIndex: number): CommonOptions & T {
-	return context.getNodeParameter('options', itemIndex, {}) as CommonOptions & T;
+	const options = context.getNodeParameter('options', itemIndex, {}) as CommonOptions & T;
+	if (options.timeoutSeconds !== undefined) checkTimeout(options.timeoutSeconds);
+	return options;
+}
+
+function checkTimeout(value: unknown): void {
+	const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 && seconds <= MAX_TIMEOUT_SECONDS) return;
+	throw new InputError(
+		timeoutOption.displayName,
+		`${JSON.stringify(value) ?? String(value)} is not a number of seconds from 1 to ${MAX_TIMEOUT_SECONDS}`,
+		`Set it between 1 and ${MAX_TIMEOUT_SECONDS}, or remove the option to wait the default ${DEFAULT_TIMEOUT_SECONDS} seconds.`,
+	);
 }

@@ -8,11 +8,11 @@ import {
 	optionsCollection,
 	parallelSendsOption,
 	readOptions,
+	requireMessageText,
 	textField,
 	timeoutOption,
 } from '../fields/common-fields';
 import { resolveInstanceId } from '../../shared/instance-id';
-import { requireText } from '../../shared/input-error';
 import type { Recipient } from '../sending/recipients';
 import { readMediaContent, sendCall, textOrMediaRequest, type SendContent } from '../sending/send';
 import type { WonotifyOperation } from '../types';
@@ -51,7 +51,7 @@ function sendOperation(
 export function textOperation(spec: SendOperationSpec): WonotifyOperation {
 	return sendOperation(spec, [textField], (context, itemIndex) => ({
 		type: 'text',
-		text: requireText(textField.displayName, context.getNodeParameter('message', itemIndex)),
+		text: requireMessageText(context, itemIndex),
 	}));
 }
 

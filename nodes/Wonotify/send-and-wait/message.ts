@@ -3,9 +3,8 @@
 // text as well.
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { requireText } from '../../shared/input-error';
 import { resolveInstanceId } from '../../shared/instance-id';
-import { readOptions } from '../fields/common-fields';
+import { readOptions, requireMessageText } from '../fields/common-fields';
 import type { Button } from '../interactive/buttons';
 import { toInteractiveButtons } from '../interactive/buttons';
 import { joinParagraphs } from '../interactive/plain-text';
@@ -35,7 +34,7 @@ function answerLinks(context: IExecuteFunctions): AnswerLink[] {
 export async function questionCall(context: IExecuteFunctions): Promise<GatewayCall> {
 	const instanceId = await resolveInstanceId(context, 0);
 	const recipient = parseRecipient('Phone Number or Chat ID', context.getNodeParameter('chatId', 0));
-	const question = requireText('Message', context.getNodeParameter('message', 0));
+	const question = requireMessageText(context, 0);
 	const { timeoutSeconds, linkStyle = 'text' } = readOptions<{ linkStyle?: string }>(context, 0);
 	const links = answerLinks(context);
 	const linkLines = links.map(({ label, url }) => `${label}: ${url}`).join('\n');

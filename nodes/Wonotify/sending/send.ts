@@ -2,7 +2,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { mediaFields } from '../fields/common-fields';
-import { requireHttpUrl } from '../../shared/input-error';
+import { MAX_CAPTION_LENGTH, requireHttpUrl, withinLength, withoutControlCharacters } from '../../shared/input-error';
 
 import { toIsoTimestamp } from '../../shared/timestamps';
 import { phoneNumberToJid } from '../../shared/whatsapp-ids';
@@ -22,8 +22,8 @@ export function readMediaContent(context: IExecuteFunctions, itemIndex: number):
 	return {
 		type: 'media',
 		mediaUrl: requireHttpUrl(urlField.displayName, context.getNodeParameter('mediaUrl', itemIndex)),
-		caption: String(context.getNodeParameter('caption', itemIndex, '') ?? ''),
-		fileName: String(context.getNodeParameter('fileName', itemIndex, '') ?? '').trim(),
+		caption: withinLength('Caption', String(context.getNodeParameter('caption', itemIndex, '') ?? ''), MAX_CAPTION_LENGTH),
+		fileName: withoutControlCharacters('File Name', String(context.getNodeParameter('fileName', itemIndex, '') ?? '').trim()),
 	};
 }
 

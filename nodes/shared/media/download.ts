@@ -4,7 +4,7 @@
 // the bytes as they arrive.
 import type { IBinaryData, IExecuteFunctions, IN8nHttpFullResponse, IWebhookFunctions } from 'n8n-workflow';
 
-import { errorCode, isTimeoutCode } from '../failure-wording';
+import { errorCode, isTimeoutCode, networkReason } from '../failure-wording';
 import { settle } from '../settle';
 import { EncryptedMediaReader } from './decrypt';
 import { MAC_BYTES, expandMediaKey } from './keys';
@@ -148,8 +148,11 @@ function connectionFailure(error: unknown, deadline: AbortSignal, timeoutSeconds
 			'Try again, or raise the Download Timeout (Seconds) option for large files.',
 		);
 	}
+	// The code stays out of the message: n8n swaps a message naming ECONNREFUSED & co. for its
+	// own generic words.
+	const reason = networkReason(code) ?? 'the connection broke before the file arrived';
 	return new MediaError(
-		`The download from WhatsApp's media server failed${code === undefined ? '' : ` (${code})`}`,
-		'Check that this n8n can reach the internet (or your proxy settings), and try again.',
+		`The download from WhatsApp's media server failed: ${reason}`,
+		`Check that this n8n can reach the internet (or your proxy settings), and try again.${code === undefined ? '' : ` Network error: ${code}.`}`,
 	);
 }

@@ -35,10 +35,14 @@ export function baseMimeType(mimeType: string): string {
 	return mimeType.split(';')[0].trim().toLowerCase() || 'application/octet-stream';
 }
 
+// File systems take at most 255 bytes for a name.
+const MAX_NAME_BYTES = 255;
+const EXTENSION = /\.[A-Za-z0-9]{1,10}$/;
+
 export function mediaFileName(reference: MediaReference): string {
 	const extension = extensionOf(baseMimeType(reference.mimeType));
 	const given = safeName(reference.fileName ?? '');
-	if (given !== '') return /\.[A-Za-z0-9]{1,10}$/.test(given) || extension === 'bin' ? given : `${given}.${extension}`;
+	if (given !== '') return withinNameLength(EXTENSION.test(given) || extension === 'bin' ? given : `${given}.${extension}`);
 	const id = reference.messageId?.replace(/[^A-Za-z0-9_-]/g, '') || 'file';
 	return `${reference.type}-${id}.${extension}`;
 }
@@ -51,10 +55,25 @@ function extensionOf(mimeType: string): string {
 /**
  * The sender's name without what would make it a path (n8n splits `a/b.pdf` into a folder
  * and a name) or trouble on a disk: slashes, backslashes and control characters become `_`,
- * leading dots go. A name without a letter or digit left is no name.
+ * leading dots go. Direction marks and overrides go too: `invoice\u202Efdp.exe` would show as
+ * `invoiceexe.pdf`. A name without a letter or digit left is no name.
  */
 function safeName(name: string): string {
-	// eslint-disable-next-line no-control-regex
-	const safe = name.replace(/[/\\\u0000-\u001f\u007f]/g, '_').trim().replace(/^\.+/, '').trim();
+	const safe = name
+		// eslint-disable-next-line no-control-regex
+		.replace(/[/\\\u0000-\u001f\u007f]/g, '_')
+		.replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+		.trim()
+		.replace(/^\.+/, '')
+		.trim();
 	return /[\p{L}\p{N}]/u.test(safe) ? safe : '';
+}
+
+/** The name cut to what file systems accept, in whole characters, keeping its extension. */
+function withinNameLength(name: string): string {
+	if (Buffer.byteLength(name) <= MAX_NAME_BYTES) return name;
+	const extension = EXTENSION.exec(name)?.[0] ?? '';
+	const characters = [...name.slice(0, name.length - extension.length)];
+	while (Buffer.byteLength(characters.join('') + extension) > MAX_NAME_BYTES) characters.pop();
+	return characters.join('').trimEnd() + extension;
 }

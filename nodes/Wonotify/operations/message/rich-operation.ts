@@ -3,9 +3,8 @@
 // send with its Plain-Text Fallback. Each says only what its choices are and how they are read.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requireText } from '../../../shared/input-error';
 import { resolveInstanceId } from '../../../shared/instance-id';
-import { readOptions, textField } from '../../fields/common-fields';
+import { readOptions, requireMessageText, textField } from '../../fields/common-fields';
 import { personChatIdField, renderingNotice, richOptions } from '../../fields/rich-message-fields';
 import type { TextFallback } from '../../interactive/plain-text';
 import { parsePersonRecipient } from '../../sending/recipients';
@@ -62,7 +61,7 @@ export function richOperation(spec: RichOperationSpec): WonotifyOperation {
 		async prepare(context, itemIndex) {
 			const instanceId = await resolveInstanceId(context, itemIndex);
 			const number = parsePersonRecipient(personChatIdField.displayName, context.getNodeParameter('chatId', itemIndex));
-			const text = requireText(textField.displayName, context.getNodeParameter('message', itemIndex));
+			const text = requireMessageText(context, itemIndex);
 			const { type, choices, message } = readChoices(context, itemIndex);
 			const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 			const { textFallback = 'none', timeoutSeconds } = readOptions<{ textFallback?: TextFallback }>(context, itemIndex);
