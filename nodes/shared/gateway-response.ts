@@ -95,6 +95,19 @@ export function describeUnsentMessage(response: IDataObject): { message: string;
 	};
 }
 
+/**
+ * Whether the gateway's words say it could not fetch a send's media file. The WhatsApp Web
+ * library under the gateway (Baileys) says "Failed to fetch stream from <url>"; as other
+ * gateways word it differently, any failure that names the media, its URL, a download or a
+ * fetch counts, except the panel's "Please enter media url or message" (a missing field).
+ */
+export function isMediaFetchFailure(answer: IDataObject): boolean {
+	const said = messageOf(answer);
+	if (said === '' || /please enter/i.test(said)) return false;
+	if (/fetch|download/i.test(said)) return true;
+	return /media|url|file/i.test(said) && /fail|unable|cannot|can't|could not|not found|invalid|timed? ?out|refused|error/i.test(said);
+}
+
 /** Logout's answer for an instance with no WhatsApp session: "…seems to have logged out before." */
 export function isAlreadyLoggedOutAnswer(response: IDataObject): boolean {
 	return /logged out before/i.test(messageOf(response));

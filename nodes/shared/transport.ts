@@ -30,6 +30,12 @@ export interface WonotifyRequest {
 	acceptErrorAnswer?: (answer: IDataObject) => boolean;
 	timeoutSeconds?: number;
 	/**
+	 * Words for a gateway error (or, with `unsent`, a "success" without a message ID) that this
+	 * request understands better than the general rules do (a media file it could not fetch);
+	 * undefined leaves it to them.
+	 */
+	explainError?: (answer: IDataObject, unsent: boolean) => { message: string; description: string } | undefined;
+	/**
 	 * Secrets the request carries besides the access token (the trigger's webhook secret, in
 	 * set_webhook's webhook_url): removed from every error the way the token is, since an
 	 * error page may echo the request URL.
@@ -126,11 +132,11 @@ export async function wonotifyRequest(
 	}
 
 	if (parsed.status !== 'success' && !request.acceptErrorAnswer?.(parsed)) {
-		const { message, description } = describeGatewayError(parsed);
+		const { message, description } = request.explainError?.(parsed, false) ?? describeGatewayError(parsed);
 		throw fail(message, description, { gatewayResponse: parsed });
 	}
 	if (request.expect === 'sentMessage' && extractSentMessageId(parsed) === undefined) {
-		const { message, description } = describeUnsentMessage(parsed);
+		const { message, description } = request.explainError?.(parsed, true) ?? describeUnsentMessage(parsed);
 		throw fail(message, description, { gatewayResponse: parsed });
 	}
 	return parsed;

@@ -18,6 +18,8 @@ import { startStack } from '../../scripts/lib/stack.mjs';
 import { runOperation } from './action.suite.mjs';
 import { downloadLaterWorkflow, hashedDownloadWorkflow, mediaExecutions, storedFile } from './media-flows.mjs';
 import { finishedExecution, outputOf, startWaiting } from './send-and-wait-flows.mjs';
+import { assertReceivedByteForByte, sendFiles } from './send-file-flows.mjs';
+import { startLoadBalancer } from './load-balancer.mjs';
 import { ACCESS_TOKEN, CREDENTIAL_NAME, INSTANCE, OWNER, waitUntil } from './e2e-stack.mjs';
 
 const example = JSON.parse(readFileSync(new URL('../../examples/auto-reply.json', import.meta.url), 'utf8'));
@@ -29,6 +31,7 @@ describe("n8n's queue mode: main + webhook processor + worker", () => {
 	let stack;
 	let webhookProcess;
 	let worker;
+	let balancer;
 	let workflowId;
 	let webhookBase;
 	const instance = () => stack.sim.getInstance(INSTANCE);
@@ -39,7 +42,10 @@ describe("n8n's queue mode: main + webhook processor + worker", () => {
 	before(async () => {
 		redis = await startRedis({ port: await freePort() });
 		const webhookPort = await freePort();
-		webhookBase = `http://127.0.0.1:${webhookPort}/`;
+		// WEBHOOK_URL is the public address, a load balancer: webhook calls to the webhook
+		// processor, the rest (signed file links included) to the main process.
+		const balancerPort = await freePort();
+		webhookBase = `http://127.0.0.1:${balancerPort}/`;
 		const env = {
 			EXECUTIONS_MODE: 'queue',
 			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
@@ -50,6 +56,7 @@ describe("n8n's queue mode: main + webhook processor + worker", () => {
 		const sameFolder = { userFolder: stack.userFolder, webhookUrl: webhookBase, env };
 		webhookProcess = await startN8n({ ...sameFolder, command: 'webhook', port: webhookPort, brokerPort: await freePort(), logFile: logFile('webhook') });
 		worker = await startN8n({ ...sameFolder, command: 'worker', port: await freePort(), brokerPort: await freePort(), logFile: logFile('worker') });
+		balancer = await startLoadBalancer({ port: balancerPort, main: stack.n8n.url, webhooks: `http://127.0.0.1:${webhookPort}` });
 
 		await stack.client.updateCredential(stack.credential.id, {
 			name: stack.credential.name,
@@ -59,6 +66,7 @@ describe("n8n's queue mode: main + webhook processor + worker", () => {
 		workflowId = (await stack.client.createWorkflow(withWonotifyCredential(example, stack.credential))).id;
 	});
 	after(async () => {
+		await balancer?.stop();
 		await worker?.stop();
 		await webhookProcess?.stop();
 		await stack?.stop();
@@ -142,6 +150,12 @@ describe("n8n's queue mode: main + webhook processor + worker", () => {
 		assert.equal(execution.status, 'success', executionError(execution));
 		assert.equal(outputOf(execution).data.approved, true);
 		assert.match(worker.logText(), new RegExp(`Worker finished execution ${run.executionId} \\(job`));
+	});
+
+	it('Send Media from binary data: files made on a worker reach the gateway through the main process, byte for byte', async () => {
+		const results = await sendFiles(stack, { webhookUrl: webhookBase });
+		assertReceivedByteForByte(results, webhookBase);
+		for (const { execution } of results) assert.match(worker.logText(), new RegExp(`Worker finished execution ${execution.id} \\(job`));
 	});
 
 	it('no process wrote the access token into its log', () => {

@@ -106,6 +106,8 @@ export interface RunNodeOptions {
 	continueOnFail?: boolean;
 	/** On Error "Continue (using error output)": n8n splits success and error items. */
 	errorOutput?: boolean;
+	/** n8n's address (its WEBHOOK_URL), from which the engine builds links such as signed file links. */
+	n8nUrl?: string;
 }
 
 export interface NodeRun {
@@ -162,7 +164,7 @@ export async function runWonotifyNode(options: RunNodeOptions): Promise<NodeRun>
 	const finished = new Promise<IRun>((resolve) => (finish = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
 
-	const additionalData = { ...testAdditionalData(options.credentials), hooks };
+	const additionalData = { ...testAdditionalData(options.credentials, options.n8nUrl), hooks };
 
 	const runExecutionData = createRunExecutionData({
 		executionData: {

@@ -1,6 +1,7 @@
 import {
 	describeGatewayError,
 	describeUnsentMessage,
+	isMediaFetchFailure,
 	extractSentMessageId,
 	isAlreadyLoggedOutAnswer,
 	isHtml,
@@ -195,4 +196,20 @@ describe('isAlreadyLoggedOutAnswer', () => {
 			expect(isAlreadyLoggedOutAnswer(response)).toBe(false);
 		},
 	);
+});
+
+describe('isMediaFetchFailure', () => {
+	test.each([
+		'Failed to fetch stream from https://n8n.example.com/rest/binary-data/signed?token=***',
+		'fetch failed',
+		'Could not download media',
+		'Media URL is invalid',
+		'Unable to get the file: timed out',
+	])('"%s" says the media could not be fetched', (said) => {
+		expect(isMediaFetchFailure({ status: 'error', message: said })).toBe(true);
+	});
+
+	test.each(['Please enter media url or message', 'Access token does not exist', 'Error', ''])('"%s" does not', (said) => {
+		expect(isMediaFetchFailure({ status: 'error', message: said })).toBe(false);
+	});
 });

@@ -45,6 +45,36 @@ export function requireMessageText(context: IExecuteFunctions, itemIndex: number
 	return withinLength(textField.displayName, requireText(textField.displayName, context.getNodeParameter('message', itemIndex)), MAX_TEXT_LENGTH);
 }
 
+/** Where Send Media takes the file from: a public URL, or a file (binary data) of the input item. */
+export const fileSourceField: INodeProperties = {
+	displayName: 'File Source',
+	name: 'fileSource',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{ name: 'URL', value: 'url', description: 'A file at a public address' },
+		{
+			name: 'Binary File',
+			value: 'binary',
+			description: 'A file from an earlier node (e.g. Convert to File), sent through a signed n8n link',
+		},
+	],
+	default: 'url',
+};
+
+export const inputBinaryField: INodeProperties = {
+	displayName: 'Input Binary Field',
+	name: 'binaryPropertyName',
+	type: 'string',
+	default: 'data',
+	required: true,
+	placeholder: 'e.g. data',
+	hint: 'The name of the input field containing the file',
+	description:
+		"Wonotify downloads the file from n8n through a signed link that expires, so n8n's address (its WEBHOOK_URL) must be reachable from the internet",
+	displayOptions: { show: { fileSource: ['binary'] } },
+};
+
 export const mediaFields: INodeProperties[] = [
 	{
 		displayName: 'Media URL',
@@ -55,6 +85,7 @@ export const mediaFields: INodeProperties[] = [
 		placeholder: 'e.g. https://example.com/invoice.pdf',
 		description:
 			'Public address of the file: Wonotify downloads it from there. Its extension decides how WhatsApp shows it: .jpg .jpeg .png .gif image, .mp4 video, .ogg audio, anything else a document.',
+		displayOptions: { show: { fileSource: ['url'] } },
 	},
 	{
 		displayName: 'Caption',
@@ -70,7 +101,8 @@ export const mediaFields: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. invoice.pdf',
-		description: 'Name shown for documents. Leave empty to use the name in the URL.',
+		description:
+			"Name shown for documents, and its extension decides how WhatsApp shows the file. Leave empty to use the name in the URL, or the binary file's own name.",
 	},
 ];
 
@@ -84,6 +116,18 @@ export const delayOption: INodeProperties = {
 	typeOptions: { minValue: 0, maxValue: MAX_DELAY_SECONDS, numberPrecision: 1 },
 	description:
 		'Wait this long between two sends. Pacing bulk messages lowers the risk that WhatsApp bans the number for spam.',
+};
+
+export const DEFAULT_LINK_EXPIRY_MINUTES = 60;
+
+export const linkExpiryOption: INodeProperties = {
+	displayName: 'Link Expiry (Minutes)',
+	name: 'linkExpiryMinutes',
+	type: 'number',
+	default: DEFAULT_LINK_EXPIRY_MINUTES,
+	typeOptions: { minValue: 1, maxValue: 10080 },
+	description:
+		'For File Source Binary File: how long the signed link to the file works. Wonotify downloads the file at once; a short time keeps the link from being used later.',
 };
 
 export const MAX_PARALLEL_SENDS = 20;

@@ -4,6 +4,9 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import {
 	delayOption,
+	fileSourceField,
+	inputBinaryField,
+	linkExpiryOption,
 	mediaFields,
 	optionsCollection,
 	parallelSendsOption,
@@ -14,7 +17,7 @@ import {
 } from '../fields/common-fields';
 import { resolveInstanceId } from '../../shared/instance-id';
 import type { Recipient } from '../sending/recipients';
-import { readMediaContent, sendCall, textOrMediaRequest, type SendContent } from '../sending/send';
+import { mediaSendCall, readMediaContent, sendCall, textOrMediaRequest, type SendContent } from '../sending/send';
 import type { WonotifyOperation } from '../types';
 
 interface SendOperationSpec {
@@ -27,34 +30,37 @@ interface SendOperationSpec {
 }
 
 const sendOptions = optionsCollection([delayOption, parallelSendsOption, timeoutOption]);
+const mediaSendOptions = optionsCollection([delayOption, linkExpiryOption, parallelSendsOption, timeoutOption]);
 
 function sendOperation(
 	spec: SendOperationSpec,
 	contentFields: INodeProperties[],
-	readContent: (...args: Parameters<WonotifyOperation['prepare']>) => SendContent,
+	options: INodeProperties,
+	readContent: (...args: Parameters<WonotifyOperation['prepare']>) => SendContent | Promise<SendContent>,
 ): WonotifyOperation {
 	const { recipientField, toRecipient, ...entry } = spec;
 	return {
 		...entry,
 		needsInstance: true,
-		properties: [recipientField, ...contentFields, sendOptions],
+		properties: [recipientField, ...contentFields, options],
 		async prepare(context, itemIndex) {
 			const instanceId = await resolveInstanceId(context, itemIndex);
 			const recipient = toRecipient(context.getNodeParameter(recipientField.name, itemIndex));
-			const content = readContent(context, itemIndex);
+			const content = await readContent(context, itemIndex);
 			const { timeoutSeconds } = readOptions(context, itemIndex);
-			return sendCall(textOrMediaRequest(instanceId, recipient, content, timeoutSeconds), recipient, instanceId);
+			const call = sendCall(textOrMediaRequest(instanceId, recipient, content, timeoutSeconds), recipient, instanceId);
+			return content.type === 'media' ? mediaSendCall(call, content) : call;
 		},
 	};
 }
 
 export function textOperation(spec: SendOperationSpec): WonotifyOperation {
-	return sendOperation(spec, [textField], (context, itemIndex) => ({
+	return sendOperation(spec, [textField], sendOptions, (context, itemIndex) => ({
 		type: 'text',
 		text: requireMessageText(context, itemIndex),
 	}));
 }
 
 export function mediaOperation(spec: SendOperationSpec): WonotifyOperation {
-	return sendOperation(spec, mediaFields, readMediaContent);
+	return sendOperation(spec, [fileSourceField, inputBinaryField, ...mediaFields], mediaSendOptions, readMediaContent);
 }

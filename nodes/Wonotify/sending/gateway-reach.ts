@@ -44,14 +44,25 @@ function withGatewayReach(
 	};
 }
 
-/** A media operation: Wonotify downloads the Media URL itself. */
+/**
+ * A media operation: Wonotify downloads the Media URL itself. n8n's own link to a binary file
+ * is sent even when private (a gateway on the same network can fetch it): the output warns
+ * instead (binary-file.ts).
+ */
 export function withReachableMedia(operation: WonotifyOperation): WonotifyOperation {
-	return withGatewayReach(operation, (request) => ({
+	const checked = withGatewayReach(operation, (request) => ({
 		url: request.body?.media_url,
 		field: mediaFields[0].displayName,
 		action: 'download from',
 		hint: 'Wonotify fetches the file over the internet. Put the file at a public address (for example a public link from your cloud storage) and use that URL.',
 	}));
+	return {
+		...checked,
+		async prepare(context, itemIndex) {
+			const fromBinary = context.getNodeParameter('fileSource', itemIndex, 'url') === 'binary';
+			return await (fromBinary ? operation : checked).prepare(context, itemIndex);
+		},
+	};
 }
 
 /** Set Webhook: Wonotify posts the instance's events to the Webhook URL (checked while events are on). */

@@ -6,7 +6,8 @@ import { MAX_CAPTION_LENGTH, requireHttpUrl, withinLength, withoutControlCharact
 
 import { toIsoTimestamp } from '../../shared/timestamps';
 import { phoneNumberToJid } from '../../shared/whatsapp-ids';
-import { extractSentMessageId } from '../../shared/gateway-response';
+import { extractSentMessageId, isMediaFetchFailure, messageOf } from '../../shared/gateway-response';
+import { signedFileLink, unreachableFileAdvice, type SignedFile } from './binary-file';
 import { joinParagraphs, type TextFallback } from '../interactive/plain-text';
 import type { Recipient } from './recipients';
 import type { WonotifyRequest } from '../../shared/transport';
@@ -14,16 +15,57 @@ import type { GatewayCall } from '../types';
 
 export type SendContent =
 	| { type: 'text'; text: string }
-	| { type: 'media'; mediaUrl: string; caption: string; fileName: string };
+	| { type: 'media'; mediaUrl: string; caption: string; fileName: string; file?: SignedFile };
 
-/** The Media URL, Caption and File Name fields of an item, validated. */
-export function readMediaContent(context: IExecuteFunctions, itemIndex: number): SendContent {
+/** The file (from its URL, or the item's binary file as a signed n8n link), Caption and File Name of an item, validated. */
+export async function readMediaContent(context: IExecuteFunctions, itemIndex: number): Promise<SendContent> {
+	const caption = withinLength('Caption', String(context.getNodeParameter('caption', itemIndex, '') ?? ''), MAX_CAPTION_LENGTH);
+	const fileName = withoutControlCharacters('File Name', String(context.getNodeParameter('fileName', itemIndex, '') ?? '').trim());
+	if (context.getNodeParameter('fileSource', itemIndex, 'url') === 'binary') {
+		const file = await signedFileLink(context, itemIndex);
+		return { type: 'media', mediaUrl: file.url, caption, fileName: fileName || withoutControlCharacters('File Name', file.fileName), file };
+	}
 	const [urlField] = mediaFields;
 	return {
 		type: 'media',
 		mediaUrl: requireHttpUrl(urlField.displayName, context.getNodeParameter('mediaUrl', itemIndex)),
-		caption: withinLength('Caption', String(context.getNodeParameter('caption', itemIndex, '') ?? ''), MAX_CAPTION_LENGTH),
-		fileName: withoutControlCharacters('File Name', String(context.getNodeParameter('fileName', itemIndex, '') ?? '').trim()),
+		caption,
+		fileName,
+	};
+}
+
+/**
+ * A media send whose failure to fetch the file gets its own words: for n8n's signed link,
+ * the address the gateway was given and the n8n setting that changes it (the link's token
+ * kept out of errors); the output says when that address is private.
+ */
+export function mediaSendCall(call: GatewayCall, content: Extract<SendContent, { type: 'media' }>): GatewayCall {
+	const { file } = content;
+	const address = file?.address ?? content.mediaUrl;
+	const advice = file
+		? unreachableFileAdvice(file.address)
+		: `Wonotify could not download ${content.mediaUrl}. Check that the address opens in a private browser window, without logging in.`;
+	const explainError = (answer: IDataObject, unsent: boolean) => {
+		if (isMediaFetchFailure(answer)) {
+			return { message: `Wonotify could not download the file from ${address}`, description: `${advice} Wonotify said: "${messageOf(answer)}"` };
+		}
+		// A silent "success" is how the gateway's panel reports a send that failed inside,
+		// a download included: for n8n's link, say what most likely happened.
+		if (unsent && file && messageOf(answer) === '') {
+			return { message: 'Wonotify did not send the file', description: `The gateway answered "success" without a message ID, so nothing was sent; most often because it could not download the file. ${advice}` };
+		}
+		return undefined;
+	};
+	const request = { ...call.request, explainError, redact: file ? [file.token] : call.request.redact };
+	if (!file?.warning) return { ...call, request };
+	const warning = file.warning;
+	return {
+		...call,
+		request,
+		toOutput: async (context, response) => {
+			const item = await call.toOutput(context, response);
+			return { ...item, json: { ...item.json, warning } };
+		},
 	};
 }
 

@@ -55,7 +55,8 @@ function createApiHandler({ routes, failures, record, log, latencyMs, concurrenc
 		const route = Object.hasOwn(routes, path) ? routes[path] : undefined;
 		if (!route) return sendGateway(res, 404, `<html><body><h1>404 Page Not Found</h1><p>${path}</p></body></html>`);
 		const effects = [];
-		const answer = route({ query, body, param: paramReader(query, body), afterAnswer: (effect) => effects.push(effect) });
+		const answer = await route({ query, body, param: paramReader(query, body), afterAnswer: (effect) => effects.push(effect) });
+		if (res.destroyed) return;
 		sendGateway(res, 200, failure === 'echoToken' ? withEchoedToken(answer, param('access_token')) : answer);
 		for (const effect of effects) effect();
 	}

@@ -22,6 +22,7 @@ const { summarise } = require('./whatsapp-messages');
 const HOST = '127.0.0.1';
 const DEFAULT_SEED = 0x5eed;
 const MAX_REQUESTS_KEPT = 5000;
+const MAX_DOWNLOADS_KEPT = 200;
 const LAST_SHOWN = 20;
 
 /**
@@ -80,7 +81,13 @@ async function startSimulator(options = {}) {
 	// The gateway ignores what happens to its POSTs; failures stay visible in the log and in
 	// `deliveries`.
 	const notifyAndForget = (instance, payload) => notify(instance, payload).catch(() => undefined);
-	const routes = createRoutes({ state, ids, notify: notifyAndForget });
+	/** Media downloads the gateway made for sends (the latest 200), newest last. */
+	const mediaDownloads = [];
+	const recordDownload = (download) => {
+		mediaDownloads.push({ ...download, at: Date.now() });
+		if (mediaDownloads.length > MAX_DOWNLOADS_KEPT) mediaDownloads.shift();
+	};
+	const routes = createRoutes({ state, ids, notify: notifyAndForget, recordDownload });
 
 	function record(entry) {
 		requestCount += 1;
@@ -125,6 +132,13 @@ async function startSimulator(options = {}) {
 		requests,
 		/** Webhook POSTs made (the latest 200): {instanceId, event, url, at, status | error}. */
 		deliveries: webhooks.deliveries,
+		/**
+		 * The media_url downloads of media sends (the latest 200): {url, ok, size, sha256,
+		 * contentType, fileName, at}, {url, ok: false, statusCode?, error, at} when the download
+		 * failed (the send was answered with the gateway's error), {url, skipped: true, at} for
+		 * an address not on 127.0.0.1 (not fetched). A sent message keeps its download as `media`.
+		 */
+		mediaDownloads,
 
 		clearRequests() {
 			requests.length = 0;
@@ -233,6 +247,7 @@ async function startSimulator(options = {}) {
 				requestCount,
 				lastRequests: requests.slice(-LAST_SHOWN).map(({ headers, ...request }) => request),
 				lastDeliveries: webhooks.deliveries.slice(-LAST_SHOWN),
+				lastMediaDownloads: mediaDownloads.slice(-LAST_SHOWN),
 				// What reached "WhatsApp", newest last: what a person checks after a workflow ran.
 				lastMessagesSent: state
 					.list()
@@ -248,6 +263,7 @@ async function startSimulator(options = {}) {
 			failures.clear();
 			requests.length = 0;
 			webhooks.deliveries.length = 0;
+			mediaDownloads.length = 0;
 			media.clear();
 			requestCount = 0;
 			latencyMs = checkLatency(initialLatency);

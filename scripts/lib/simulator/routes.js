@@ -6,6 +6,7 @@
 const { QR_PNG_BASE64 } = require('./qr-image');
 const { QUOTA_MESSAGE } = require('./failures');
 const { connectionLoggedOut, ownMessageEcho } = require('./events');
+const { fetchFailedAnswer, fetchMedia } = require('./media-fetch');
 const { mediaMessage, richMessage, textMessage } = require('./whatsapp-messages');
 
 const fail = (message, extra = {}) => ({ status: 'error', message, ...extra });
@@ -20,8 +21,9 @@ const GROUP_JID = /^\d{5,25}(-\d{6,12})?@g\.us$/;
  * @param {ReturnType<import('./state').createState>} deps.state
  * @param {ReturnType<import('./ids').createIds>} deps.ids
  * @param {(instance: object, payload: object) => void} deps.notify posts to the instance's webhook, if enabled
+ * @param {(download: object) => void} [deps.recordDownload] each media download the gateway made (or skipped)
  */
-function createRoutes({ state, ids, notify }) {
+function createRoutes({ state, ids, notify, recordDownload = () => {} }) {
 	function tokenError(token) {
 		if (token === '') return fail('Access token is required');
 		if (!state.isToken(token)) return fail('Access token does not exist');
@@ -49,14 +51,21 @@ function createRoutes({ state, ids, notify }) {
 		return found;
 	}
 
-	/** `type` text or media, as /send and /send_group read it. */
-	function textOrMedia(ctx) {
+	/**
+	 * `type` text or media, as /send and /send_group read it. For media, the gateway downloads
+	 * the file before it answers: a download that fails is answered with its error.
+	 */
+	async function textOrMedia(ctx) {
 		const type = ctx.param('type');
 		const text = ctx.param('message');
 		if (type === 'media') {
 			const mediaUrl = ctx.param('media_url');
 			if (mediaUrl === '') return { answer: fail('Please enter media url or message') };
-			return { content: mediaMessage({ mediaUrl, caption: text, filename: ctx.param('filename') }) };
+			const download = await fetchMedia(mediaUrl);
+			recordDownload(download);
+			if (download.ok === false) return { answer: fetchFailedAnswer(mediaUrl) };
+			const content = mediaMessage({ mediaUrl, caption: text, filename: ctx.param('filename'), download });
+			return { content, media: download.ok ? download : undefined };
 		}
 		if (type === 'text') {
 			if (text === '') return { answer: fail('Please enter media url or message') };
@@ -66,7 +75,7 @@ function createRoutes({ state, ids, notify }) {
 	}
 
 	/** Sends `content` (undefined: the gateway failed inside) and answers like the gateway. */
-	function deliver(ctx, instance, endpoint, remoteJid, content) {
+	function deliver(ctx, instance, endpoint, remoteJid, content, media) {
 		if (content === undefined) return SILENT_FAILURE;
 		state.spendQuota(instance.token);
 		const sent = {
@@ -75,7 +84,7 @@ function createRoutes({ state, ids, notify }) {
 			messageTimestamp: String(Math.floor(Date.now() / 1000)),
 			status: 'PENDING',
 		};
-		state.recordSent(instance, { endpoint, ...structuredClone(sent), at: Date.now() });
+		state.recordSent(instance, { endpoint, ...structuredClone(sent), ...(media ? { media } : {}), at: Date.now() });
 		ctx.afterAnswer(() => notify(instance, ownMessageEcho(instance.id, sent)));
 		return { status: 'success', message: sent };
 	}
@@ -155,25 +164,25 @@ function createRoutes({ state, ids, notify }) {
 			return { status: 'success', message: 'Webhook URI Saved' };
 		},
 
-		'/send'(ctx) {
+		async '/send'(ctx) {
 			const { instance, answer } = sendingInstance(ctx);
 			if (answer) return answer;
 			const number = ctx.param('number');
 			if (!PHONE_NUMBER.test(number)) return fail('Phone number is required');
-			const { content, answer: contentError } = textOrMedia(ctx);
+			const { content, media, answer: contentError } = await textOrMedia(ctx);
 			if (contentError) return contentError;
-			return deliver(ctx, instance, 'send', `${number}@s.whatsapp.net`, content);
+			return deliver(ctx, instance, 'send', `${number}@s.whatsapp.net`, content, media);
 		},
 
 		// The trap: group_id is read from the query string only; in the body alone it is not seen.
-		'/send_group'(ctx) {
+		async '/send_group'(ctx) {
 			const { instance, answer } = sendingInstance(ctx);
 			if (answer) return answer;
-			const { content, answer: contentError } = textOrMedia(ctx);
-			if (contentError) return contentError;
 			const groupId = typeof ctx.query.group_id === 'string' ? ctx.query.group_id : '';
+			const { content, media, answer: contentError } = await textOrMedia(ctx);
+			if (contentError) return contentError;
 			if (!GROUP_JID.test(groupId)) return SILENT_FAILURE;
-			return deliver(ctx, instance, 'send_group', groupId, content);
+			return deliver(ctx, instance, 'send_group', groupId, content, media);
 		},
 
 		'/send_template'(ctx) {

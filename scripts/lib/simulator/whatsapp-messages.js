@@ -26,7 +26,8 @@ function textMessage(text) {
 	return { extendedTextMessage: { text } };
 }
 
-function mediaMessage({ mediaUrl, caption, filename }) {
+/** `download`: what the gateway downloaded (size, SHA-256), which WhatsApp's message carries too. */
+function mediaMessage({ mediaUrl, caption, filename, download }) {
 	let url;
 	let baseName;
 	try {
@@ -38,17 +39,22 @@ function mediaMessage({ mediaUrl, caption, filename }) {
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
 	const extension = (/\.([a-z0-9]+)$/i.exec(baseName)?.[1] ?? '').toLowerCase();
 	const known = MEDIA_BY_EXTENSION[extension];
+	const file = download?.ok ? { fileLength: String(download.size), fileSha256: Buffer.from(download.sha256, 'hex').toString('base64') } : {};
 	if (known) {
 		const [kind, mimetype] = known;
 		// Voice/audio messages have no caption in WhatsApp.
-		return { [kind]: kind === 'audioMessage' ? { url: mediaUrl, mimetype, ptt: false } : { url: mediaUrl, mimetype, caption } };
+		return { [kind]: kind === 'audioMessage' ? { url: mediaUrl, mimetype, ptt: false, ...file } : { url: mediaUrl, mimetype, caption, ...file } };
 	}
+	// The kind comes from the URL's path only (a link such as n8n's .../signed?token=… is a
+	// document); the file name says what the file is.
+	const namedExtension = (/\.([a-z0-9]+)$/i.exec(filename ?? '')?.[1] ?? '').toLowerCase();
 	return {
 		documentMessage: {
 			url: mediaUrl,
-			mimetype: DOCUMENT_MIME_TYPES[extension] ?? 'application/octet-stream',
+			mimetype: DOCUMENT_MIME_TYPES[extension] ?? DOCUMENT_MIME_TYPES[namedExtension] ?? download?.contentType ?? 'application/octet-stream',
 			fileName: filename || baseName || 'file',
 			caption,
+			...file,
 		},
 	};
 }

@@ -8,7 +8,7 @@ export const sendGroupMedia = withReachableMedia(
 		value: 'sendMedia',
 		name: 'Send Media',
 		action: 'Send an image, video, audio or document to a group',
-		description: 'Send a file from a public URL, with an optional caption, to a WhatsApp group',
+		description: 'Send a file from a public URL or from an earlier node, with an optional caption, to a WhatsApp group',
 		recipientField: groupIdField,
 		toRecipient: (value) => ({ kind: 'group', groupId: parseGroupId(groupIdField.displayName, value) }),
 	}),

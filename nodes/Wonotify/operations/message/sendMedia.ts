@@ -8,7 +8,7 @@ export const sendMedia = withReachableMedia(
 		value: 'sendMedia',
 		name: 'Send Media',
 		action: 'Send an image, video, audio or document',
-		description: 'Send a file from a public URL, with an optional caption, to a phone number or chat',
+		description: 'Send a file from a public URL or from an earlier node, with an optional caption, to a phone number or chat',
 		recipientField: chatIdField,
 		toRecipient: (value) => parseRecipient(chatIdField.displayName, value),
 	}),
