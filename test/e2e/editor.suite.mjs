@@ -45,7 +45,8 @@ export function editorSuite(getStack) {
 			mkdirSync(SHOTS, { recursive: true });
 			browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 			page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-			page.setDefaultTimeout(20_000);
+			// Generous: a busy 2-core machine takes long to render the first canvas; each wait still ends at its state.
+			page.setDefaultTimeout(60_000);
 		});
 		after(async () => {
 			await browser?.close();
