@@ -3,8 +3,8 @@
 // a throwaway operation added there in exactly those three places is picked up by the test
 // that covers every operation (it runs and matches its schema), and that test fails when the
 // schema is missing.
-// Test code, never shipped: it copies the repository and runs jest in the copy.
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+// Test code, never shipped: it copies the repository and runs jest (a child process) in the copy.
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
