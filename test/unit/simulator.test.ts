@@ -97,6 +97,19 @@ describe('Wonotify simulator', () => {
 		expect(sent.message.message.interactiveMessage.body.text).toBe('Confirm?');
 	});
 
+	test('a message type outside the contract is an error naming it, not a made-up send', async () => {
+		const location = { type: 'location', message: 'Shop', latitude: 12.97, longitude: 77.59 };
+		expect(await post('/send', { ...own, number: '919812345678', ...location })).toEqual({
+			status: 'error',
+			message: expect.stringMatching(/^The simulator does not know the message type "location" of \/send \(it knows text, media\)/),
+		});
+		const group = '120363023285171234@g.us';
+		expect((await post('/send_group', { ...own, ...location }, { group_id: group })).message).toMatch(/"location" of \/send_group/);
+		const answer = await post('/send_template', { access_token: TOKEN, number: '919812345678', type: 'location', message: { text: 'Shop' } }, { instance_id: INSTANCE });
+		expect(answer.message).toMatch(/^The simulator does not know the message type "location" of \/send_template \(it knows interactive, template, list\)/);
+		expect(sim.getInstance(INSTANCE)?.sent).toHaveLength(0);
+	});
+
 	test('an exhausted quota answers "success" with the limit message and no key', async () => {
 		sim.setQuota(1);
 		expect((await post('/send', textTo('919812345678'))).message.key.id).toBeDefined();

@@ -18,13 +18,9 @@ import {
 import { resolveInstanceId } from '../../shared/instance-id';
 import type { Recipient } from '../sending/recipients';
 import { mediaSendCall, readMediaContent, sendCall, textOrMediaRequest, type SendContent } from '../sending/send';
-import type { WonotifyOperation } from '../types';
+import type { OperationEntry, WonotifyOperation } from '../types';
 
-interface SendOperationSpec {
-	value: string;
-	name: string;
-	action: string;
-	description: string;
+interface SendOperationSpec extends OperationEntry {
 	recipientField: INodeProperties;
 	toRecipient: (value: unknown) => Recipient;
 }

@@ -59,12 +59,13 @@ function mediaMessage({ mediaUrl, caption, filename, download }) {
 	};
 }
 
-/** `send_template`'s three kinds; undefined for anything the gateway would choke on. */
+/** `send_template`'s three kinds, by their `type`. */
+const RICH_MESSAGES = { interactive: interactiveMessage, template: templateMessage, list: listMessage };
+const RICH_TYPES = Object.keys(RICH_MESSAGES);
+
+/** A message of one of RICH_TYPES; undefined for one the gateway would choke on. */
 function richMessage(type, message) {
-	if (type === 'interactive') return interactiveMessage(message);
-	if (type === 'template') return templateMessage(message);
-	if (type === 'list') return listMessage(message);
-	return undefined;
+	return RICH_MESSAGES[type](message);
 }
 
 function interactiveMessage(message) {
@@ -133,4 +134,4 @@ function summarise(content) {
 	return { kind, text };
 }
 
-module.exports = { textMessage, mediaMessage, richMessage, summarise };
+module.exports = { textMessage, mediaMessage, richMessage, RICH_TYPES, summarise };

@@ -11,5 +11,6 @@ export const sendGroupMedia = withReachableMedia(
 		description: 'Send a file from a public URL or from an earlier node, with an optional caption, to a WhatsApp group',
 		recipientField: groupIdField,
 		toRecipient: (value) => ({ kind: 'group', groupId: parseGroupId(groupIdField.displayName, value) }),
+		examples: [{ parameters: { groupId: '120363023285171234@g.us', mediaUrl: 'https://example.com/photo.jpg' } }],
 	}),
 );

@@ -9,4 +9,5 @@ export const sendGroupText = textOperation({
 	description: 'Send a text message to a WhatsApp group',
 	recipientField: groupIdField,
 	toRecipient: (value) => ({ kind: 'group', groupId: parseGroupId(groupIdField.displayName, value) }),
+	examples: [{ parameters: { groupId: '120363023285171234@g.us', message: 'Hello team' } }],
 });

@@ -18,6 +18,7 @@ export const create: WonotifyOperation = {
 		},
 		optionsCollection([timeoutOption]),
 	],
+	examples: [{ parameters: {} }],
 	async prepare(context, itemIndex) {
 		const { timeoutSeconds } = readOptions(context, itemIndex);
 		return {

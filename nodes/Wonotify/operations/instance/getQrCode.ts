@@ -8,6 +8,8 @@ export const getQrCode = instanceOperation({
 	action: 'Get the QR code of an instance',
 	description: 'Get the QR code to scan with the phone (WhatsApp → Linked Devices), as JSON and as a PNG image',
 	endpoint: 'get_qrcode',
+	// The gateway has a QR code only for an instance whose phone has not scanned one.
+	examples: [{ parameters: {}, instance: 'notConnected' }],
 	fields: [
 		{
 			displayName:

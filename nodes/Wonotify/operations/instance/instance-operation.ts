@@ -4,13 +4,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { resolveInstanceId } from '../../../shared/instance-id';
 import { optionsCollection, readOptions, timeoutOption } from '../../fields/common-fields';
 import type { WonotifyRequest } from '../../../shared/transport';
-import type { WonotifyOperation } from '../../types';
+import type { OperationEntry, WonotifyOperation } from '../../types';
 
-interface InstanceOperationSpec {
-	value: string;
-	name: string;
-	action: string;
-	description: string;
+interface InstanceOperationSpec extends OperationEntry {
 	endpoint: string;
 	/** Extra fields before the options (e.g. a warning notice). */
 	fields?: INodeProperties[];
@@ -26,9 +22,11 @@ interface InstanceOperationSpec {
 }
 
 export function instanceOperation(spec: InstanceOperationSpec): WonotifyOperation {
-	const { endpoint, fields = [], query, request, output, ...entry } = spec;
+	// An instance operation whose fields all have defaults runs on the instance alone.
+	const { endpoint, fields = [], query, request, output, examples = [{ parameters: {} }], ...entry } = spec;
 	return {
 		...entry,
+		examples,
 		needsInstance: true,
 		properties: [...fields, optionsCollection([timeoutOption])],
 		async prepare(context, itemIndex) {

@@ -9,6 +9,7 @@ export const logout = instanceOperation({
 	action: 'Log out an instance',
 	description: 'Log the WhatsApp account out of the instance; an instance already logged out is not an error',
 	endpoint: 'logout',
+	examples: [{ parameters: {} }, { situation: 'already logged out', parameters: {}, instance: 'notConnected' }],
 	request: { acceptPlainText: true, acceptErrorAnswer: isAlreadyLoggedOutAnswer },
 	output: (_context, response, instanceId) => ({
 		json: {

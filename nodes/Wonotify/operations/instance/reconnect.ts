@@ -19,6 +19,7 @@ export const reconnect = instanceOperation({
 	description:
 		'Restart the connection to WhatsApp Web after a disconnect; also tells whether the account is connected (connected, needsQrScan)',
 	endpoint: 'reconnect',
+	examples: [{ parameters: {} }, { situation: 'not connected', parameters: {}, instance: 'notConnected' }],
 	request: { acceptErrorAnswer: isNotConnectedAnswer },
 	output: (_context, response, instanceId) => {
 		if (isNotConnectedAnswer(response)) {

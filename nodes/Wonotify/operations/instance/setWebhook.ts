@@ -39,6 +39,10 @@ export const setWebhook = withReachableWebhook(
 		action: 'Set the webhook of an instance',
 		description: 'Choose the URL that receives the events of the instance',
 		endpoint: SET_WEBHOOK_ENDPOINT,
+		examples: [
+			{ parameters: { webhookUrl: 'https://n8n.example.com/webhook/orders', enable: true } },
+			{ situation: 'events off, no URL', parameters: { webhookUrl: '', enable: false } },
+		],
 		fields: [
 			{
 				displayName:

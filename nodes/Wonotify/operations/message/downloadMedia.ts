@@ -33,6 +33,7 @@ export const downloadMedia: WonotifyOperation = {
 	name: 'Download Media',
 	action: 'Download media from a message',
 	description: "Get an incoming message's photo, voice note, video, document or sticker as a file",
+	noOutputSchema: 'The output is the input item as it came, with the file added as binary data.',
 	properties: [
 		messageField,
 		mediaBinaryPropertyField,

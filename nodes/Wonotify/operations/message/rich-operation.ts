@@ -9,7 +9,7 @@ import { personChatIdField, renderingNotice, richOptions } from '../../fields/ri
 import type { TextFallback } from '../../interactive/plain-text';
 import { parsePersonRecipient } from '../../sending/recipients';
 import { richMessageCall } from '../../sending/send';
-import type { WonotifyOperation } from '../../types';
+import type { OperationEntry, WonotifyOperation } from '../../types';
 
 /** What the choices of one item are, for the gateway and for the plain-text version. */
 export interface RichContent {
@@ -20,11 +20,7 @@ export interface RichContent {
 	message: (bodyText: string, additional: IDataObject) => IDataObject;
 }
 
-interface RichOperationSpec {
-	value: string;
-	name: string;
-	action: string;
-	description: string;
+interface RichOperationSpec extends OperationEntry {
 	/** When WhatsApp does not show this kind of message, in the notice's words. */
 	renderingProblem: string;
 	/** What the text is, e.g. `The text above the buttons`. */

@@ -13,6 +13,7 @@ export const sendAndWait: WonotifyOperation = {
 	action: 'Send message and wait for response',
 	description: 'Send a question with answer links and pause the workflow until the person answers',
 	needsInstance: true,
+	noOutputSchema: "The output is the person's answer, whose fields the question's response type and form decide.",
 	properties: sendAndWaitFields,
 	prepare: async (context) => await questionCall(context),
 	executeOnce: sendAndWaitForAnswer,

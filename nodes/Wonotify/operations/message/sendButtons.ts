@@ -89,6 +89,16 @@ export const sendButtons = richOperation({
 		},
 	],
 	additionalFields: [titleField, subtitleField, footerField],
+	examples: [
+		{
+			parameters: {
+				chatId: '919876543210',
+				message: 'Pick one',
+				buttonsInput: 'fields',
+				buttons: { button: [{ type: 'quick_reply', displayText: 'Yes', id: 'yes' }] },
+			},
+		},
+	],
 	readChoices(context, itemIndex) {
 		const buttons =
 			context.getNodeParameter('buttonsInput', itemIndex) === 'json'

@@ -67,6 +67,11 @@ export const sendList = richOperation({
 		},
 	],
 	additionalFields: [titleField, footerField],
+	examples: [
+		{
+			parameters: { chatId: '919876543210', message: 'Our menu', buttonText: 'Menu', rowsInput: 'fields', rows: { row: [{ title: 'Pizza' }] } },
+		},
+	],
 	readChoices(context, itemIndex) {
 		const buttonText = requireText('List Button Text', context.getNodeParameter('buttonText', itemIndex));
 		const sections =

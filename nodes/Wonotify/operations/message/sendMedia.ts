@@ -11,5 +11,6 @@ export const sendMedia = withReachableMedia(
 		description: 'Send a file from a public URL or from an earlier node, with an optional caption, to a phone number or chat',
 		recipientField: chatIdField,
 		toRecipient: (value) => parseRecipient(chatIdField.displayName, value),
+		examples: [{ parameters: { chatId: '919876543210', mediaUrl: 'https://example.com/photo.jpg' } }],
 	}),
 );

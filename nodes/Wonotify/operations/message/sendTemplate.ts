@@ -76,6 +76,16 @@ export const sendTemplate = richOperation({
 		},
 	],
 	additionalFields: [footerField],
+	examples: [
+		{
+			parameters: {
+				chatId: '919876543210',
+				message: 'Pick one',
+				templateButtonsInput: 'fields',
+				templateButtons: { button: [{ type: 'quick_reply', displayText: 'Yes', id: 'yes' }] },
+			},
+		},
+	],
 	readChoices(context, itemIndex) {
 		const buttons =
 			context.getNodeParameter('templateButtonsInput', itemIndex) === 'json'

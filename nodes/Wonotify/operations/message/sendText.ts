@@ -9,4 +9,5 @@ export const sendText = textOperation({
 	description: 'Send a text message to a phone number or chat',
 	recipientField: chatIdField,
 	toRecipient: (value) => parseRecipient(chatIdField.displayName, value),
+	examples: [{ parameters: { chatId: '919876543210', message: 'Hello' } }],
 });
