@@ -12,8 +12,12 @@ import { FUTURE_TOLERANCE_MS } from './message-age';
 /** Where the memory sits in the node's static data, next to the registrations. */
 export const SEEN_MESSAGES_KEY = 'seenMessages';
 
-/** A short hash of each message's key → when it was first let through, in Unix seconds. */
-export type SeenMessagesData = Record<string, number>;
+/**
+ * Oldest first, `<key>:<first let through, Unix seconds>` separated by spaces. One string, not
+ * an object of 1,000 keys: n8n reads and writes it with every message let through, and a
+ * string is split and joined in microseconds where such an object costs a millisecond.
+ */
+export type SeenMessagesData = string;
 
 export interface SeenLimits {
 	/** The most messages remembered; the oldest are forgotten first. */
@@ -50,12 +54,12 @@ export interface SeenMessages {
 export function seenMessages(stored: unknown, nowMs: number, limits: SeenLimits): SeenMessages {
 	const now = Math.floor(nowMs / 1000);
 	const oldest = now - Math.ceil(limits.maxAgeMs / 1000);
-	// Insertion order is age order: keys of 16 characters are never array indexes, which
-	// JavaScript would put first, and JSON keeps the order through the database.
 	const entries = new Map<string, number>();
-	if (typeof stored === 'object' && stored !== null && !Array.isArray(stored)) {
-		for (const [key, seenAt] of Object.entries(stored)) {
-			if (typeof seenAt === 'number' && seenAt > oldest) entries.set(key, seenAt);
+	if (typeof stored === 'string') {
+		for (const entry of stored.split(' ')) {
+			const separator = entry.lastIndexOf(':');
+			const seenAt = Number(entry.slice(separator + 1));
+			if (separator > 0 && seenAt > oldest) entries.set(entry.slice(0, separator), seenAt);
 		}
 	}
 	let added = false;
@@ -68,8 +72,10 @@ export function seenMessages(stored: unknown, nowMs: number, limits: SeenLimits)
 		},
 		toStore() {
 			if (!added) return undefined;
-			const kept = [...entries].slice(-limits.maxEntries);
-			return Object.fromEntries(kept);
+			return [...entries]
+				.slice(-limits.maxEntries)
+				.map(([key, seenAt]) => `${key}:${seenAt}`)
+				.join(' ');
 		},
 	};
 }
