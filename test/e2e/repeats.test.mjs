@@ -70,14 +70,9 @@ async function exactly(workflowId, count) {
 	return Promise.all(all.sort((a, b) => Number(a.id) - Number(b.id)).map((e) => stack.client.execution(e.id)));
 }
 
-/** n8n saves static data after answering the webhook call: wait until the message is remembered. */
-async function remembered(workflowId, entries) {
-	await waitUntil(async () => {
-		const memory = (await stack.client.getWorkflow(workflowId)).staticData?.['node:Wonotify Trigger']?.seenMessages;
-		return typeof memory === 'string' && memory.split(' ').length >= entries;
-	}, { what: `${entries} messages remembered in static data` });
-}
-
+// n8n 2.41 saves a production call's static data before it answers the call
+// (live-webhooks.js: saveStaticData in the response callback): once a message has been
+// answered, it is remembered, and a copy sent after that answer finds it.
 const ignoredBecause = async (answer) => JSON.parse(answer.body).reason;
 
 describe('the Wonotify Trigger in a real n8n: one execution per message', () => {
@@ -91,7 +86,6 @@ describe('the Wonotify Trigger in a real n8n: one execution per message', () => 
 	it('a copy delivered seconds later gets HTTP 200 and starts no second execution', async () => {
 		await stack.sim.emitEvent(INSTANCE, 'messages.upsert', text(copyOf, 'Hi, price?'));
 		await exactly(workflowId, 1);
-		await remembered(workflowId, 1);
 		const copy = await stack.sim.emitEvent(INSTANCE, 'messages.upsert', text(copyOf, 'Hi, price?'));
 		assert.equal(copy.status, 200);
 		assert.equal(await ignoredBecause(copy), 'repeated message');
@@ -101,7 +95,6 @@ describe('the Wonotify Trigger in a real n8n: one execution per message', () => 
 	});
 
 	it('a copy after an n8n restart starts no execution either', async () => {
-		await remembered(workflowId, 2);
 		await stack.restartN8n();
 		await stack.client.waitForPublication(workflowId, { expect: 'published' });
 		const url = stack.sim.getInstance(INSTANCE).webhookUrl.replace(/\?.*$/, '');
