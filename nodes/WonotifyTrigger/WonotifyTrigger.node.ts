@@ -15,6 +15,8 @@ import { withMediaFiles } from './attach-media';
 import { mediaSettingsOf, readTriggerSettings, triggerProperties } from './trigger-fields';
 import { isRegistered, register, registrationsOf, registrationWithSecret, unregister } from './registration';
 import { SECRET_QUERY_PARAMETER } from './secret';
+import { seenMessagesIn, storeSeenMessages } from './seen-messages';
+import { DEFAULT_TRIGGER_SETTINGS } from './settings';
 
 export class WonotifyTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -54,7 +56,9 @@ export class WonotifyTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const response = this.getResponseObject();
 		const givenSecret = (this.getQueryData() as Record<string, unknown>)[SECRET_QUERY_PARAMETER];
-		const registration = registrationWithSecret(registrationsOf(this.getWorkflowStaticData('node')), givenSecret);
+		const staticData = this.getWorkflowStaticData('node');
+		const registrations = registrationsOf(staticData);
+		const registration = registrationWithSecret(registrations, givenSecret);
 		// Log lines name the workflow and node, never the URL or query: they hold the secret.
 		const logContext = { workflowId: this.getWorkflow().id, nodeName: this.getNode().name };
 		if (registration === undefined) {
@@ -64,8 +68,17 @@ export class WonotifyTrigger implements INodeType {
 		}
 
 		const body = await readWebhookBody(this);
-		const settings = readTriggerSettings(this, registration.instanceId);
-		const { items, ignored } = eventsToItems(body, settings);
+		const receivedAtMs = Date.now();
+		const settings = { ...readTriggerSettings(this, registration.instanceId), receivedAtMs };
+		// Test listening ends after one event and n8n does not keep its static data: a message
+		// sent again to test again should arrive, so repeats are only looked for in production.
+		const seen =
+			registration === registrations.test
+				? undefined
+				: seenMessagesIn(staticData, receivedAtMs, Number(settings.ignoreOlderThanMinutes ?? DEFAULT_TRIGGER_SETTINGS.ignoreOlderThanMinutes));
+		const { items, ignored } = eventsToItems(body, settings, seen);
+		// n8n saves static data after this call when it changed, for the next call, process or start.
+		if (seen !== undefined) storeSeenMessages(staticData, seen);
 		if (ignored !== '') {
 			// Filtered-out calls start no execution: the log is where "why did nothing run?" is answered.
 			const what = items.length === 0 ? 'a webhook call' : 'part of a webhook call';

@@ -5,6 +5,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { readAddressing } from './addressing';
 import { createFilters, type EventFilters } from './filters';
 import { readContent } from './message-content';
+import type { SeenMessages } from './seen-messages';
+import { messageKey } from './seen-messages';
 import { itemEvent, parseEnvelope, type Envelope, type ItemHeader } from './parse';
 import { DEFAULT_TRIGGER_SETTINGS, type TriggerSettings } from './settings';
 import { simplifyMessage } from './simplify-message';
@@ -16,7 +18,7 @@ import {
 	simplifyGroup,
 	simplifyStatusUpdate,
 } from './simplify-other';
-import { asObject } from '../shared/values';
+import { asId, asObject } from '../shared/values';
 
 export interface EventItems {
 	/** One item per message or entry, in the order received; empty means: start no execution. */
@@ -33,10 +35,19 @@ interface Context {
 	settings: TriggerSettings;
 	filters: EventFilters;
 	header: (event: string) => ItemHeader;
+	seen: Pick<SeenMessages, 'isRepeat'> | undefined;
 }
 
-/** Options the node leaves unset (undefined) take the defaults of DEFAULT_TRIGGER_SETTINGS. */
-export function eventsToItems(body: unknown, settings: Partial<TriggerSettings> = {}): EventItems {
+/**
+ * Options the node leaves unset (undefined) take the defaults of DEFAULT_TRIGGER_SETTINGS.
+ * `seen` is the memory of messages already let through (seen-messages.ts); without it, and
+ * with Ignore Repeated Messages off, repeats are not looked for.
+ */
+export function eventsToItems(
+	body: unknown,
+	settings: Partial<TriggerSettings> = {},
+	seen?: Pick<SeenMessages, 'isRepeat'>,
+): EventItems {
 	const given = Object.fromEntries(Object.entries(settings).filter(([, value]) => value !== undefined));
 	const resolved: TriggerSettings = { ...DEFAULT_TRIGGER_SETTINGS, ...given };
 	const envelope = parseEnvelope(body);
@@ -52,6 +63,7 @@ export function eventsToItems(body: unknown, settings: Partial<TriggerSettings> 
 		settings: resolved,
 		filters,
 		header: (event) => ({ event, gatewayEvent: envelope.name, instanceId }),
+		seen: resolved.ignoreRepeatedMessages ? seen : undefined,
 	};
 	const outcomes = OUTCOMES[envelope.kind](envelope.data, context);
 	if (typeof outcomes === 'string') return { items: [], ignored: outcomes };
@@ -64,7 +76,7 @@ export function eventsToItems(body: unknown, settings: Partial<TriggerSettings> 
 
 /** Per kind of event: its entries as items or drop reasons, or one reason for the whole event. */
 const OUTCOMES: Record<Envelope['kind'], (data: unknown, context: Context) => Outcome[] | string> = {
-	messages(data, { envelope, settings, filters, header }) {
+	messages(data, { envelope, settings, filters, header, seen }) {
 		const messages = asObject(data)?.messages;
 		if (!Array.isArray(messages)) return `${envelope.name} without a messages list`;
 		return messages.map((value): Outcome => {
@@ -73,8 +85,18 @@ const OUTCOMES: Record<Envelope['kind'], (data: unknown, context: Context) => Ou
 			if (entry === undefined || addressing === undefined) return 'message without a chat';
 			const event = itemEvent(envelope, addressing.fromMe);
 			const content = readContent(entry.message);
-			const dropped = filters.event(event) ?? filters.chat(addressing) ?? filters.message(addressing, content);
+			const dropped =
+				filters.event(event) ??
+				filters.chat(addressing) ??
+				filters.message(addressing, content) ??
+				filters.age(entry.messageTimestamp);
 			if (dropped !== undefined) return dropped;
+			// Last, so that only messages the workflow gets are remembered.
+			const messageId = asId(asObject(entry.key)?.id);
+			if (seen !== undefined && messageId) {
+				const instanceId = header(event).instanceId;
+				if (seen.isRepeat(messageKey(instanceId, addressing.chatId, messageId))) return 'repeated message';
+			}
 			return settings.simplify ? simplifyMessage(header(event), entry, addressing, content) : raw(header(event), entry);
 		});
 	},

@@ -2,6 +2,7 @@
 // something is dropped (for the trigger's log and reply), or undefined to keep it.
 import { normalisePhoneNumber } from '../shared/whatsapp-ids';
 import type { Addressing } from './addressing';
+import { messageAgeProblem } from './message-age';
 import type { MessageContent } from './message-content';
 import type { TriggerSettings } from './settings';
 
@@ -14,11 +15,15 @@ export interface EventFilters {
 	onlyChats(chatIds: string[]): string | undefined;
 	/** Own messages, reactions, deletes and edits, and messages without content. */
 	message(addressing: Addressing, content: MessageContent): string | undefined;
+	/** Replays: messages older than Ignore Messages Older Than, by their own timestamp. */
+	age(messageTimestamp: unknown): string | undefined;
 }
 
 export function createFilters(settings: TriggerSettings): EventFilters {
 	const wantedInstance = settings.instanceId?.trim() ?? '';
 	const events = new Set(settings.events);
+	const receivedAtMs = settings.receivedAtMs ?? Date.now();
+	const maxAgeMinutes = Number(settings.ignoreOlderThanMinutes);
 	const onlyChats = new Set(splitChatList(settings.onlyChats).flatMap((chat) => chatKey(chat) ?? []));
 	const notInOnlyChats = (chatIds: string[]): string | undefined => {
 		if (onlyChats.size === 0 || chatIds.some((chatId) => onlyChats.has(chatKey(chatId) ?? ''))) return undefined;
@@ -49,6 +54,9 @@ export function createFilters(settings: TriggerSettings): EventFilters {
 			if (content.isProtocol && settings.ignoreProtocolMessages) return 'delete or edit';
 			if (content.type === 'reaction' && settings.ignoreReactions) return 'reaction';
 			return undefined;
+		},
+		age(messageTimestamp) {
+			return messageAgeProblem(messageTimestamp, receivedAtMs, maxAgeMinutes);
 		},
 	};
 }

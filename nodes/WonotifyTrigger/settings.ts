@@ -22,6 +22,12 @@ export interface TriggerSettings {
 	ignoreEmptyMessages: boolean;
 	/** One tidy item per message; off gives the message as received (plus event and instanceId). */
 	simplify: boolean;
+	/** A message whose own timestamp is older than this when it arrives is a replay; 0 turns the check off. */
+	ignoreOlderThanMinutes: number;
+	/** When the webhook call arrived (ms since 1970), for the age check; now when unset. */
+	receivedAtMs?: number;
+	/** The same message (instance, chat, message ID) starts the workflow once. */
+	ignoreRepeatedMessages: boolean;
 }
 
 /** The node's option defaults: safe for an auto-reply flow that listens to incoming messages. */
@@ -36,4 +42,7 @@ export const DEFAULT_TRIGGER_SETTINGS: TriggerSettings = {
 	ignoreProtocolMessages: true,
 	ignoreEmptyMessages: true,
 	simplify: true,
+	// Replays after a reconnect are minutes to hours old; a message reaches n8n within seconds.
+	ignoreOlderThanMinutes: 10,
+	ignoreRepeatedMessages: true,
 };

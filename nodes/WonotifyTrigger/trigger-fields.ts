@@ -92,6 +92,15 @@ export const triggerProperties: INodeProperties[] = [
 				description: 'Whether to skip messages WhatsApp delivered without content (failed decryption, system notices)',
 			},
 			{
+				displayName: 'Ignore Messages Older Than (Minutes)',
+				name: 'ignoreOlderThanMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 10,
+				description:
+					"Skip messages sent longer ago than this, by the message's own time. After WhatsApp reconnects, Wonotify delivers what arrived while it was offline: without this, the workflow would answer all of them at once. Messages dated up to 5 minutes ahead of n8n's clock are fine. 0 turns this off.",
+			},
+			{
 				displayName: 'Ignore Own Messages',
 				name: 'ignoreOwnMessages',
 				type: 'boolean',
@@ -106,6 +115,14 @@ export const triggerProperties: INodeProperties[] = [
 				default: true,
 				description:
 					'Whether to skip emoji reactions to messages. When off, a reaction arrives as a message of type "reaction" whose text is the emoji, or empty when the reaction is removed.',
+			},
+			{
+				displayName: 'Ignore Repeated Messages',
+				name: 'ignoreRepeatedMessages',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to start the workflow once per message when Wonotify delivers the same message again (same instance, chat and message ID). n8n remembers the messages of the last minutes with the workflow, across restarts.',
 			},
 			{
 				displayName: 'Ignore Status Broadcasts',

@@ -113,6 +113,24 @@ describe("n8n's queue mode: main + webhook processor + worker", () => {
 		assert.equal((await stack.client.executions({ workflowId })).length, before);
 	});
 
+	it('a copy of a message starts no second execution: the webhook processor remembers it in the database', async () => {
+		const before = (await stack.client.executions({ workflowId })).length;
+		const message = (id, text) => ({ type: 'notify', messages: [{ key: { remoteJid: '919812345678@s.whatsapp.net', fromMe: false, id }, messageTimestamp: Math.floor(Date.now() / 1000), pushName: 'Ravi', message: { conversation: text } }] });
+		const countIs = async (count) => {
+			await waitUntil(async () => (await finished()).length >= count, { what: `${count} executions`, timeoutMs: 30_000 });
+			assert.equal((await stack.client.executions({ workflowId })).length, count);
+		};
+		await stack.sim.emitEvent(INSTANCE, 'messages.upsert', message('3AQUEUECOPY', 'once'));
+		await countIs(before + 1);
+		// The webhook processor saved static data to the database before it answered the first copy.
+		const copy = await stack.sim.emitEvent(INSTANCE, 'messages.upsert', message('3AQUEUECOPY', 'once'));
+		assert.equal(copy.status, 200);
+		assert.equal(JSON.parse(copy.body).reason, 'repeated message');
+		// A new message as the sentinel: once its execution exists, a second one of the copy would too.
+		await stack.sim.emitEvent(INSTANCE, 'messages.upsert', message('3AQUEUESENTINEL', 'sentinel'));
+		await countIs(before + 2);
+	});
+
 	it('deactivating on the main process turns the webhook off', async () => {
 		await stack.client.deactivate(workflowId);
 		assert.equal(instance().webhookEnabled, false);

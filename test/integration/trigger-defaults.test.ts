@@ -31,7 +31,7 @@ function reactionFrom(remoteJid: string, emoji: string, participant?: string) {
 		messages: [
 			{
 				key: { remoteJid, fromMe: false, id: `3AREACT${emoji === '' ? 'OFF' : 'ON'}`, ...(participant ? { participant } : {}) },
-				messageTimestamp: 1735689600,
+				messageTimestamp: Math.floor(Date.now() / 1000),
 				pushName: 'Ravi',
 				message: { reactionMessage: { key: { remoteJid, fromMe: true, id: '3EB0A1B2C3D4E5F60718' }, text: emoji } },
 			},

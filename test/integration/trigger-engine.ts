@@ -1,8 +1,8 @@
 // Runs the Wonotify Trigger the way n8n does: its webhook methods (checkExists, create,
 // delete) through n8n-core's real HookContext, and each incoming call through n8n-core's real
 // WebhookContext, behind a real HTTP server on 127.0.0.1 that plays n8n's webhook endpoints
-// (with n8n 2.41's body handling, see readBody). Static data is kept between "restarts" the
-// way n8n stores it with the workflow.
+// (with n8n 2.41's body handling, see readBody). Static data is kept between "restarts" and
+// between production calls the way n8n stores it with the workflow.
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import { parse as parseForm } from 'node:querystring';
 
@@ -227,6 +227,11 @@ export async function startTriggerHost(options: {
 				result = await trigger.webhook.call(context);
 			} catch (error) {
 				return void res.status(500).json({ message: (error as Error).message });
+			}
+			// n8n saves a production call's static data when the node changed it (live-webhooks.js:
+			// saveStaticData checks __dataChanged); test listening keeps none.
+			if (!isTest && (workflow.staticData as { __dataChanged?: boolean }).__dataChanged === true) {
+				host.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 			}
 			if (result.noWebhookResponse) return;
 			if (result.workflowData) {

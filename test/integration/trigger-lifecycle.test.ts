@@ -371,7 +371,7 @@ describe('incoming calls', () => {
 	test('one POST carrying three messages starts one execution with three items, in order', async () => {
 		const messages = ['one', 'two', 'three'].map((text, index) => ({
 			key: { remoteJid: '919812345678@s.whatsapp.net', fromMe: false, id: `M${index}` },
-			messageTimestamp: 1735689600 + index,
+			messageTimestamp: Math.floor(Date.now() / 1000) + index,
 			message: { conversation: text },
 		}));
 		await ctx.sim.emitEvent(INSTANCE, 'messages.upsert', { type: 'notify', messages });

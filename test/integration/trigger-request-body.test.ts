@@ -32,7 +32,7 @@ function incomingText(text: string) {
 				messages: [
 					{
 						key: { remoteJid: '919812345678@s.whatsapp.net', fromMe: false, id: '3A0000000000000000C7' },
-						messageTimestamp: 1735689600,
+						messageTimestamp: Math.floor(Date.now() / 1000),
 						pushName: 'Ravi',
 						message: { conversation: text },
 					},

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { DEFAULT_MAX_MEDIA_MB, DEFAULT_MEDIA_TIMEOUT_SECONDS } from '../../nodes/shared/media/fields';
-import { eventsToItems } from '../../nodes/WonotifyTrigger/events';
+import { eventsToItems as eventsToItemsNow } from '../../nodes/WonotifyTrigger/events';
 import { TRIGGER_EVENT_OPTIONS } from '../../nodes/WonotifyTrigger/event-options';
 import { DEFAULT_TRIGGER_SETTINGS, type TriggerSettings } from '../../nodes/WonotifyTrigger/settings';
 import { triggerProperties } from '../../nodes/WonotifyTrigger/trigger-fields';
@@ -53,6 +53,10 @@ const GROUP = '120363041234567890@g.us';
 const JAN_1 = '2025-01-01T00:00:00.000Z';
 // Receipts and connection updates carry no time of their own: they get the time they arrived.
 const NOW = '2025-03-04T05:06:07.000Z';
+/** The fixtures were recorded on 2025-01-01 (messageTimestamp 1735689600…1735689660); here they arrive two minutes later. */
+const FIXTURES_ARRIVE_AT_MS = (1735689600 + 120) * 1000;
+const eventsToItems: typeof eventsToItemsNow = (body, settings = {}, seen) =>
+	eventsToItemsNow(body, { receivedAtMs: FIXTURES_ARRIVE_AT_MS, ...settings }, seen);
 
 beforeAll(() => jest.useFakeTimers({ now: new Date(NOW) }));
 afterAll(() => jest.useRealTimers());
@@ -623,6 +627,8 @@ describe('event choice and filters', () => {
 			ignoreProtocolMessages: true,
 			ignoreEmptyMessages: true,
 			simplify: true,
+			ignoreOlderThanMinutes: 10,
+			ignoreRepeatedMessages: true,
 		});
 	});
 
