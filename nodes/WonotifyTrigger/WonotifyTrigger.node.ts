@@ -91,6 +91,11 @@ export class WonotifyTrigger implements INodeType {
 		// The options hold Download Media's settings too: read once, with the filters.
 		const media = mediaSettingsOf(settings as IDataObject);
 		const withFiles = media === undefined ? this.helpers.returnJsonArray(items) : await withMediaFiles(this, items, media);
-		return { workflowData: [withFiles] };
+		// Answered here, before n8n starts the execution: n8n saves changed static data when the
+		// call is answered, and when it starts the execution first (its own onReceived answer) it
+		// wraps the same static data anew, which clears the change mark, and the memory of the
+		// messages just let through would be lost (measured in n8n 2.41).
+		response.status(200).json({ message: 'Workflow was started' });
+		return { noWebhookResponse: true, workflowData: [withFiles] };
 	}
 }

@@ -233,11 +233,9 @@ export async function startTriggerHost(options: {
 			if (!isTest && (workflow.staticData as { __dataChanged?: boolean }).__dataChanged === true) {
 				host.staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 			}
+			if (result.workflowData) host.executions.push(result.workflowData[0]);
 			if (result.noWebhookResponse) return;
-			if (result.workflowData) {
-				host.executions.push(result.workflowData[0]);
-				return void res.status(200).json({ message: 'Workflow was started' });
-			}
+			if (result.workflowData) return void res.status(200).json({ message: 'Workflow was started' });
 			res.status(200).json(result.webhookResponse ?? { message: 'Webhook call received' });
 		});
 	}
