@@ -9,6 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { credentialTestMethods } from '../shared/credential-test';
+import { resumeWaitingExecutions } from './chat-answers';
 import { eventsToItems } from './events';
 import { readWebhookBody } from './request-body';
 import { withMediaFiles } from './attach-media';
@@ -65,7 +66,8 @@ export class WonotifyTrigger implements INodeType {
 
 		const body = await readWebhookBody(this);
 		const settings = readTriggerSettings(this, registration.instanceId);
-		const { items, ignored } = eventsToItems(body, settings);
+		const { items, ignored, answers = [] } = eventsToItems(body, settings);
+		if (answers.length > 0) await resumeWaitingExecutions(this, answers, logContext);
 		if (ignored !== '') {
 			// Filtered-out calls start no execution: the log is where "why did nothing run?" is answered.
 			const what = items.length === 0 ? 'a webhook call' : 'part of a webhook call';

@@ -597,6 +597,7 @@ describe('event choice and filters', () => {
 			ignoreReactions: true,
 			ignoreProtocolMessages: true,
 			ignoreEmptyMessages: true,
+			emitChatAnswers: false,
 			simplify: true,
 		});
 	});
