@@ -8,6 +8,7 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import {
 	IN_CHAT_ANSWER_HEADER,
+	isAnswerButtonId,
 	resumePath,
 	tokenInQuestion,
 	tokenOfButtonId,
@@ -20,7 +21,8 @@ import type { Addressing } from './addressing';
 import { readContent, type MessageContent } from './message-content';
 
 export interface ChatAnswer {
-	token: ChatAnswerToken;
+	/** Undefined for one of our buttons that was changed: nothing to pass on, but no message either. */
+	token: ChatAnswerToken | undefined;
 	chat: SignedChat;
 	/** A Free Text answer; undefined for a button. */
 	text?: string;
@@ -35,8 +37,9 @@ export function chatAnswerOf(entry: IDataObject, addressing: Addressing, content
 	const chat = addressing.isGroup ? addressing.groupId : addressing.from;
 	if (chat === null) return undefined;
 	if (content.type === 'buttonReply') {
+		if (!isAnswerButtonId(content.buttonReplyId)) return undefined;
 		const token = tokenOfButtonId(content.buttonReplyId);
-		return token?.approved === undefined ? undefined : { token, chat };
+		return { token: token?.approved === undefined ? undefined : token, chat };
 	}
 	const text = content.text.trim();
 	if (content.type !== 'text' || content.quotedMessageId === null || text === '') return undefined;
@@ -61,20 +64,24 @@ function quotedText(message: unknown): string {
 export async function resumeWaitingExecutions(context: IWebhookFunctions, answers: ChatAnswer[], logContext: IDataObject): Promise<void> {
 	const base = ownBaseUrl(context);
 	await Promise.all(
-		answers.map(async (answer) => {
-			const what = `an answer in the chat to execution ${answer.token.executionId}`;
+		answers.map(async ({ token, chat, text }) => {
+			if (token === undefined) {
+				context.logger.warn('Wonotify Trigger ignored a tap on a Send and Wait button whose ID was changed', logContext);
+				return;
+			}
+			const what = `an answer in the chat to execution ${token.executionId}`;
 			if (base === undefined) {
 				context.logger.warn(`Wonotify Trigger could not pass on ${what}: n8n gave no webhook address`, logContext);
 				return;
 			}
-			const outcome = await resume(context, base, answer);
+			const outcome = await resume(context, base, token, chat, text);
 			if (outcome === 'taken') context.logger.info(`Wonotify Trigger passed on ${what}`, logContext);
 			else context.logger.warn(`Wonotify Trigger: ${what} was not taken (${outcome})`, logContext);
 		}),
 	);
 }
 
-async function resume(context: IWebhookFunctions, base: string, { token, chat, text }: ChatAnswer): Promise<string> {
+async function resume(context: IWebhookFunctions, base: string, token: ChatAnswerToken, chat: SignedChat, text: string | undefined): Promise<string> {
 	try {
 		const response = (await context.helpers.httpRequest({
 			method: text === undefined ? 'GET' : 'POST',

@@ -47,6 +47,11 @@ export function buttonIdOf(signedLink: string): string {
 	return [BUTTON_ID_PREFIX, token.executionId, encodeURIComponent(token.nodeId), token.approved ? 'y' : 'n', token.signature].join(':');
 }
 
+/** Whether a button ID is one of ours (it may still have been changed). */
+export function isAnswerButtonId(buttonId: string | null): boolean {
+	return buttonId?.startsWith(`${BUTTON_ID_PREFIX}:`) === true;
+}
+
 /** The token in a tapped button's ID; undefined when the button is not one of ours or is malformed. */
 export function tokenOfButtonId(buttonId: string | null): ChatAnswerToken | undefined {
 	if (buttonId === null || buttonId.length > 256) return undefined;

@@ -145,6 +145,12 @@ describe('the trigger recognises answers', () => {
 		expect(result.answers).toEqual([{ token: tokenInQuestion(freeTextLink), chat: RAVI, text: 'Friday after 2 pm' }]);
 	});
 
+	test('one of our buttons with a changed ID is nothing to pass on, and no message either', () => {
+		const result = eventsToItems(message(tap(approveId.replace(/.$/, 'g'))));
+		expect(result.items).toEqual([]);
+		expect(result.answers).toEqual([{ token: undefined, chat: RAVI }]);
+	});
+
 	test('in a group, the group is the chat that answers', () => {
 		const group = '120363041234567890@g.us';
 		const result = eventsToItems(message(tap(approveId), { remoteJid: group, participant: `${PRIYA}@s.whatsapp.net` }));
