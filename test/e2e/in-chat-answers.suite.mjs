@@ -21,8 +21,10 @@ const signatureOf = (text) => /[0-9a-f]{64}/.exec(text)[0];
 
 /**
  * context(): { stack, autoReplyId, logText() (every log the trigger may write to), webhookBase? }
+ * Returns the IDs of the executions an answer in the chat finished, filled as the tests run.
  */
 export function inChatAnswerTests(context) {
+	const answered = [];
 	const ask = (parameters) => {
 		const { stack, webhookBase } = context();
 		return startWaiting(stack, { answerIn: 'chat', ...parameters }, webhookBase ? { webhookBase } : undefined);
@@ -44,6 +46,7 @@ export function inChatAnswerTests(context) {
 		const execution = await finishedExecution(stack, run.executionId);
 		assert.equal(execution.status, 'success', executionError(execution));
 		assert.equal(outputOf(execution).data.approved, true);
+		answered.push(run.executionId);
 		assert.equal(autoReplies(), repliesBefore);
 		assert.equal(await autoReplyRuns(), runsBefore);
 		await waitForLog(`passed on an answer in the chat to execution ${run.executionId}`);
@@ -58,6 +61,7 @@ export function inChatAnswerTests(context) {
 		const execution = await finishedExecution(stack, run.executionId);
 		assert.equal(execution.status, 'success', executionError(execution));
 		assert.equal(outputOf(execution).data.text, 'Friday after 2 pm');
+		answered.push(run.executionId);
 	});
 
 	it('a button copied into another chat, or changed, resumes nothing; the right tap still works; a late tap changes nothing', async () => {
@@ -80,6 +84,7 @@ export function inChatAnswerTests(context) {
 		await stack.sim.emitButtonTap(INSTANCE, { from: ASKED, button: 'Disapprove' });
 		const execution = await finishedExecution(stack, run.executionId);
 		assert.equal(outputOf(execution).data.approved, false);
+		answered.push(run.executionId);
 
 		const late = await stack.sim.emitButtonTap(INSTANCE, { from: ASKED, button: 'Approve', messageId: questionId });
 		assert.equal(late.status, 200);
@@ -89,4 +94,5 @@ export function inChatAnswerTests(context) {
 		assert.equal(autoReplies(), repliesBefore, 'no tap on one of our buttons started the auto-reply');
 		for (const id of [approve, disapprove]) assert.ok(!context().logText().includes(signatureOf(id)), 'no signature in the log');
 	});
+	return answered;
 }
