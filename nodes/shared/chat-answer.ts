@@ -29,9 +29,13 @@ export const WAITING_ENDPOINT = 'webhook-waiting';
 
 const BUTTON_ID_PREFIX = 'wnf1';
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+// Node IDs are UUIDs when n8n makes them, but any text in an imported workflow: any text goes
+// (it travels URL-encoded, as one path segment), except what a URL would resolve as a path
+// and control characters.
+const NODE_ID = { test: (id: string) => id.length <= 100 && id !== '.' && id !== '..' && /^[^\p{Cc}]+$/u.test(id) };
 const SIGNATURE = /^[0-9a-f]{64}$/;
 // A Free Text question's link: `/webhook-waiting/<execution>/<node>?chat=…&signature=…`.
-const FREE_TEXT_LINK = /\/webhook-waiting\/([A-Za-z0-9_-]{1,64})\/([A-Za-z0-9_%-]{1,200})\?chat=[^&\s]+&signature=([0-9a-f]{64})(?![0-9A-Za-z&])/;
+const FREE_TEXT_LINK = /\/webhook-waiting\/([A-Za-z0-9_-]{1,64})\/([A-Za-z0-9_.!~*'()%-]{1,300})\?chat=[^&\s]+&signature=([0-9a-f]{64})(?![0-9A-Za-z&])/;
 
 /** The chat as n8n signs it: a person's phone number (digits) or a group ID. */
 export type SignedChat = string;
@@ -59,7 +63,7 @@ export function tokenOfButtonId(buttonId: string | null): ChatAnswerToken | unde
 	if (parts.length !== 5 || parts[0] !== BUTTON_ID_PREFIX) return undefined;
 	const [, executionId, encodedNodeId, answer, signature] = parts;
 	const nodeId = safeDecode(encodedNodeId);
-	if (!SAFE_ID.test(executionId) || nodeId === undefined || !SAFE_ID.test(nodeId)) return undefined;
+	if (!SAFE_ID.test(executionId) || nodeId === undefined || !NODE_ID.test(nodeId)) return undefined;
 	if ((answer !== 'y' && answer !== 'n') || !SIGNATURE.test(signature)) return undefined;
 	return { executionId, nodeId, approved: answer === 'y', signature };
 }
@@ -69,7 +73,7 @@ export function tokenInQuestion(text: string): ChatAnswerToken | undefined {
 	const match = FREE_TEXT_LINK.exec(text);
 	if (match === null) return undefined;
 	const nodeId = safeDecode(match[2]);
-	if (nodeId === undefined || !SAFE_ID.test(nodeId)) return undefined;
+	if (nodeId === undefined || !NODE_ID.test(nodeId)) return undefined;
 	return { executionId: match[1], nodeId, signature: match[3] };
 }
 
@@ -91,7 +95,7 @@ function tokenOfLink(link: URL): ChatAnswerToken | undefined {
 	const [executionId, encodedNodeId] = segments.slice(-2);
 	const nodeId = safeDecode(encodedNodeId ?? '');
 	const signature = link.searchParams.get('signature') ?? '';
-	if (!SAFE_ID.test(executionId ?? '') || nodeId === undefined || !SAFE_ID.test(nodeId) || !SIGNATURE.test(signature)) return undefined;
+	if (!SAFE_ID.test(executionId ?? '') || nodeId === undefined || !NODE_ID.test(nodeId) || !SIGNATURE.test(signature)) return undefined;
 	const approved = link.searchParams.get('approved');
 	return { executionId, nodeId, signature, approved: approved === null ? undefined : approved === 'true' };
 }

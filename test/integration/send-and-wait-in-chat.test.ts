@@ -6,6 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { resumePath, tokenInQuestion, tokenOfButtonId } from '../../nodes/shared/chat-answer';
+import { onN8n1x } from './engine-under-test';
 import { runWonotifyNode } from './n8n-engine';
 import { linksByLabel, signedByN8n } from './resume-links';
 import { credentialsFor, SEEDED_INSTANCE, useSimulator } from './simulator-setup';
@@ -75,6 +76,11 @@ describe('Buttons in the Chat', () => {
 		expect(text).toMatch(/^Refund order #1042\?\n\nApprove: http\S+$/);
 		expect(linksByLabel(text).Approve.searchParams.has('chat')).toBe(false);
 	});
+});
+
+test('on n8n 1.x the execution asks n8n to check the links’ signatures (2.x always checks them)', async () => {
+	const { run } = await send(question());
+	expect((run.data as { validateSignature?: boolean }).validateSignature).toBe(onN8n1x ? true : undefined);
 });
 
 describe('Reply in the Chat', () => {

@@ -16,7 +16,7 @@ interface SignatureHelpers {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const n8nSigning = require('n8n-core/dist/utils/signature-helpers') as SignatureHelpers;
 
-const SECRET = 'hmac-secret-of-this-n8n';
+const N8N_HMAC_KEY = 'the key this test n8n signs with';
 const BASE = 'https://n8n.example.com/';
 const RAVI = '919876543210';
 const PRIYA = '919812345678';
@@ -26,7 +26,7 @@ const NODE_ID = '5b7c1f0e-2d4a-4c59-9a77-1e0f3c2b8d11';
 function signedLink(executionId: string, parameters: Record<string, string>): string {
 	const url = new URL(`${BASE}webhook-waiting/${executionId}/${encodeURIComponent(NODE_ID)}`);
 	for (const [key, value] of Object.entries(parameters)) url.searchParams.set(key, value);
-	const signature = createHmac('sha256', SECRET).update(n8nSigning.prepareUrlForSigning(url)).digest('hex');
+	const signature = createHmac('sha256', N8N_HMAC_KEY).update(n8nSigning.prepareUrlForSigning(url)).digest('hex');
 	url.searchParams.set('signature', signature);
 	return url.toString();
 }
@@ -34,7 +34,7 @@ function signedLink(executionId: string, parameters: Record<string, string>): st
 /** Whether n8n's waiting webhook would take the rebuilt link. */
 function n8nTakes(path: string): boolean {
 	const url = new URL(`${BASE}${path}`);
-	return n8nSigning.validateUrlSignature(url.searchParams.get('signature') ?? '', url, SECRET);
+	return n8nSigning.validateUrlSignature(url.searchParams.get('signature') ?? '', url, N8N_HMAC_KEY);
 }
 
 describe('approval buttons', () => {
@@ -78,12 +78,26 @@ describe('approval buttons', () => {
 		['a short signature', `wnf1:42:${NODE_ID}:y:${'a'.repeat(63)}`],
 		['a signature that is not hex', `wnf1:42:${NODE_ID}:y:${'g'.repeat(64)}`],
 		['a path in the execution ID', `wnf1:..%2F..%2Frest:${NODE_ID}:y:${'a'.repeat(64)}`],
-		['a path in the node ID', `wnf1:42:..%2F..%2Frest%2Fworkflows:y:${'a'.repeat(64)}`],
+		['a node ID a URL would resolve as a path', `wnf1:42:..:y:${'a'.repeat(64)}`],
+		['a control character in the node ID', `wnf1:42:a%0Ab:y:${'a'.repeat(64)}`],
 		['broken percent-encoding', `wnf1:42:%E0%A4%A:y:${'a'.repeat(64)}`],
 		['an overlong ID', `wnf1:42:${'n'.repeat(300)}:y:${'a'.repeat(64)}`],
 	])('%s is no answer', (_what, id) => {
 		expect(tokenOfButtonId(id)).toBeUndefined();
 	});
+});
+
+test('a node ID of an imported workflow (any text) travels as one path segment and still matches', () => {
+	const nodeId = 'Ask the Owner/../../rest: 1';
+	const url = new URL(`${BASE}webhook-waiting/42/${encodeURIComponent(nodeId)}`);
+	url.searchParams.set('approved', 'true');
+	url.searchParams.set('chat', RAVI);
+	url.searchParams.set('signature', createHmac('sha256', N8N_HMAC_KEY).update(n8nSigning.prepareUrlForSigning(url)).digest('hex'));
+	const token = tokenOfButtonId(buttonIdOf(url.toString()))!;
+	expect(token.nodeId).toBe(nodeId);
+	const path = resumePath(token, RAVI);
+	expect(new URL(`${BASE}${path}`).pathname).toBe('/webhook-waiting/42/Ask%20the%20Owner%2F..%2F..%2Frest%3A%201');
+	expect(n8nTakes(path)).toBe(true);
 });
 
 describe('Free Text questions', () => {
