@@ -116,7 +116,7 @@ function notTakenReason(statusCode: number): string {
  */
 function ownBaseUrl(context: IWebhookFunctions): string | undefined {
 	const own = context.getNodeWebhookUrl('default');
-	if (own === undefined) return undefined;
+	if (own === undefined || !URL.canParse(own)) return undefined;
 	const url = new URL(own);
 	const tail = context.getNode().webhookId ? 3 : 4;
 	const segments = url.pathname.split('/');
