@@ -20,6 +20,13 @@ Commands:
                 [--file path [--mimetype type]] [--text caption]
                 [--name "Ravi"] [--group 120363041234567890@g.us [--participant 9198…]]
                 [--from-me] [--instance ID]
+  tap         the person taps a button of the newest message sent to them:
+                --from 919812345678 [--button Approve] (default: the first button)
+                [--button-id ID] (taps a button with this ID instead: a copied one)
+                [--group 1203…@g.us] [--instance ID]
+  reply       the person replies to (quotes) the newest message sent to them:
+                --from 919812345678 --text "Friday after 2 pm" [--message-id ID]
+                [--group 1203…@g.us] [--instance ID]
   event       any webhook event: --name connection.update --data '{"connection":"open"}' [--instance ID]
   scan        "scan" the QR code of the newest unconnected instance [--instance ID]
   state       show instances, the messages sent, webhooks, recent requests [--json]
@@ -45,6 +52,9 @@ const OPTIONS = {
 	media: { type: 'string' },
 	file: { type: 'string' },
 	mimetype: { type: 'string' },
+	button: { type: 'string' },
+	'button-id': { type: 'string' },
+	'message-id': { type: 'string' },
 	help: { type: 'boolean', short: 'h' },
 };
 
@@ -100,6 +110,8 @@ Trigger first (it registers its webhook here), then from another terminal:
   npm run simulator -- incoming --from 919812345678 --text "Hi"${portFlag}
   npm run simulator -- incoming --from 919812345678 --text "Hi all" --group 120363041234567890@g.us${portFlag}
   npm run simulator -- incoming --from 919812345678 --text "Typed on my own phone" --from-me${portFlag}
+  npm run simulator -- tap --from 919812345678 --button Approve${portFlag}    (a button of the last message to them)
+  npm run simulator -- reply --from 919812345678 --text "Friday"${portFlag}    (quotes the last message to them)
   npm run simulator -- event --name connection.update --data '{"connection":"close","lastDisconnect":{"error":{"output":{"statusCode":401}}}}'${portFlag}
   npm run simulator -- scan${portFlag}    (after Instance → Create and Get QR Code: the phone "scans" it)
   npm run simulator -- state${portFlag}
@@ -183,6 +195,23 @@ async function incoming(values, port) {
 	);
 }
 
+/** Who answers: the person, or a member of the group (`--from` then names the member). */
+function answerer(values, what) {
+	if (!values.from) throw new UsageError(`${what} needs --from <number> (the person who answers)`);
+	const { instance: instanceId, from, group, name: pushName, participant } = values;
+	return { instanceId, from, group, pushName, participant };
+}
+
+async function tap(values, port) {
+	const body = { ...answerer(values, 'tap'), button: values.button, buttonId: values['button-id'] };
+	reportDelivery(await control(port, 'POST', 'tap', body));
+}
+
+async function reply(values, port) {
+	if (values.text === undefined) throw new UsageError('reply needs --text <your answer>');
+	reportDelivery(await control(port, 'POST', 'reply', { ...answerer(values, 'reply'), text: values.text, messageId: values['message-id'] }));
+}
+
 async function event(values, port) {
 	if (!values.name) throw new UsageError('event needs --name, e.g. --name connection.update');
 	let data = null;
@@ -216,7 +245,10 @@ async function state(values, port) {
 	}
 	if (data.lastMessagesSent.length > 0) {
 		console.log('\nMessages sent to WhatsApp (newest last):');
-		for (const m of data.lastMessagesSent) console.log(`  ${time(m.at)}  ${m.kind} to ${m.to}: ${JSON.stringify(m.text)}`);
+		for (const m of data.lastMessagesSent) {
+			const buttons = m.buttons.length > 0 ? ` [buttons: ${m.buttons.join(' | ')}]` : '';
+			console.log(`  ${time(m.at)}  ${m.kind} to ${m.to}: ${JSON.stringify(m.text)}${buttons}`);
+		}
 	} else {
 		console.log('\nNo messages sent yet.');
 	}
@@ -236,7 +268,7 @@ async function state(values, port) {
 	}
 }
 
-const COMMANDS = { start, incoming, event, scan, state };
+const COMMANDS = { start, incoming, tap, reply, event, scan, state };
 
 async function main() {
 	const { values, positionals } = parse(process.argv.slice(2));

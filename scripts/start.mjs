@@ -256,6 +256,7 @@ function banner(workflows) {
 	const active = workflows.find((w) => w.active);
 	const others = workflows.filter((w) => w !== active);
 	const aiAssistant = workflows.find((w) => w.file === 'ai-assistant.json');
+	const approval = workflows.find((w) => w.file === 'approval-over-whatsapp.json');
 	console.log(`
 ────────────────────────────────────────────────────────────────────────────
  n8n ${N8N_VERSION} with n8n-nodes-wonotify is ready (${since(startedAt)})
@@ -279,6 +280,10 @@ ${active ? `   ${url}/workflow/${active.id}   ${active.name} (active)\n` : ''}${
  AI assistant example${aiAssistant?.active ? ' (active)' : ': npm start -- --active ai-assistant (one trigger per instance)'};
  it talks to ${model.baseUrl} (scripted answers: ask for "the menu" to see it use the
  Wonotify tool; --media voice or image work too).
+
+ Approval example${approval?.active ? ' (active)' : ': npm start -- --active approval-over-whatsapp'}: a message goes to the
+ owner with buttons; answer it with
+   npm run simulator -- tap --from 919800000001 --button Approve${portFlag}
 
  n8n's log: ${logFile}
  Start over: stop, delete ${devDir}, npm start.   Stop: Ctrl+C

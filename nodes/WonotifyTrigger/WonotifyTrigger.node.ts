@@ -9,6 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { credentialTestMethods } from '../shared/credential-test';
+import { resumeWaitingExecutions } from './chat-answers';
 import { eventsToItems } from './events';
 import { readWebhookBody } from './request-body';
 import { withMediaFiles } from './attach-media';
@@ -76,9 +77,10 @@ export class WonotifyTrigger implements INodeType {
 			registration === registrations.test
 				? undefined
 				: seenMessagesIn(staticData, receivedAtMs, Number(settings.ignoreOlderThanMinutes ?? DEFAULT_TRIGGER_SETTINGS.ignoreOlderThanMinutes));
-		const { items, ignored } = eventsToItems(body, settings, seen);
+		const { items, ignored, answers = [] } = eventsToItems(body, settings, seen);
 		// n8n saves static data after this call when it changed, for the next call, process or start.
 		if (seen !== undefined) storeSeenMessages(staticData, seen);
+		if (answers.length > 0) await resumeWaitingExecutions(this, answers, logContext);
 		if (ignored !== '') {
 			// Filtered-out calls start no execution: the log is where "why did nothing run?" is answered.
 			const what = items.length === 0 ? 'a webhook call' : 'part of a webhook call';

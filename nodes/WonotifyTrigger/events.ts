@@ -3,6 +3,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { readAddressing } from './addressing';
+import { chatAnswerOf, type ChatAnswer } from './chat-answers';
 import { createFilters, type EventFilters } from './filters';
 import { readContent } from './message-content';
 import type { SeenMessages } from './seen-messages';
@@ -25,6 +26,8 @@ export interface EventItems {
 	items: IDataObject[];
 	/** Why the request, or part of it, was dropped, e.g. `own message (2), status broadcast`; empty when nothing was. */
 	ignored: string;
+	/** Answers to a waiting Send and Wait given in the chat, to pass on (chat-answers.ts). */
+	answers?: ChatAnswer[];
 }
 
 /** Each entry of an event becomes an item, or the reason it was dropped. */
@@ -36,6 +39,7 @@ interface Context {
 	filters: EventFilters;
 	header: (event: string) => ItemHeader;
 	seen: Pick<SeenMessages, 'isRepeat'> | undefined;
+	answers: ChatAnswer[];
 }
 
 /**
@@ -64,6 +68,7 @@ export function eventsToItems(
 		filters,
 		header: (event) => ({ event, gatewayEvent: envelope.name, instanceId }),
 		seen: resolved.ignoreRepeatedMessages ? seen : undefined,
+		answers: [],
 	};
 	const outcomes = OUTCOMES[envelope.kind](envelope.data, context);
 	if (typeof outcomes === 'string') return { items: [], ignored: outcomes };
@@ -71,12 +76,12 @@ export function eventsToItems(
 
 	const items = outcomes.filter((outcome): outcome is IDataObject => typeof outcome !== 'string');
 	const reasons = outcomes.filter((outcome): outcome is string => typeof outcome === 'string');
-	return { items, ignored: summarise(reasons) };
+	return { items, ignored: summarise(reasons), answers: context.answers };
 }
 
 /** Per kind of event: its entries as items or drop reasons, or one reason for the whole event. */
 const OUTCOMES: Record<Envelope['kind'], (data: unknown, context: Context) => Outcome[] | string> = {
-	messages(data, { envelope, settings, filters, header, seen }) {
+	messages(data, { envelope, settings, filters, header, seen, answers }) {
 		const messages = asObject(data)?.messages;
 		if (!Array.isArray(messages)) return `${envelope.name} without a messages list`;
 		return messages.map((value): Outcome => {
@@ -85,6 +90,10 @@ const OUTCOMES: Record<Envelope['kind'], (data: unknown, context: Context) => Ou
 			if (entry === undefined || addressing === undefined) return 'message without a chat';
 			const event = itemEvent(envelope, addressing.fromMe);
 			const content = readContent(entry.message);
+			// An answer is passed on whatever the filters say; by default it starts nothing itself.
+			const answer = chatAnswerOf(entry, addressing, content);
+			if (answer !== undefined) answers.push(answer);
+			if (answer !== undefined && !settings.emitChatAnswers) return 'answer to Send and Wait';
 			const dropped =
 				filters.event(event) ??
 				filters.chat(addressing) ??

@@ -20,6 +20,8 @@ export interface TriggerSettings {
 	ignoreProtocolMessages: boolean;
 	/** Messages that failed to decrypt and system stubs: nothing a workflow could answer. */
 	ignoreEmptyMessages: boolean;
+	/** Also emit a message that answers a waiting Send and Wait (it is passed on either way). */
+	emitChatAnswers: boolean;
 	/** One tidy item per message; off gives the message as received (plus event and instanceId). */
 	simplify: boolean;
 	/** A message whose own timestamp is older than this when it arrives is a replay; 0 turns the check off. */
@@ -41,6 +43,8 @@ export const DEFAULT_TRIGGER_SETTINGS: TriggerSettings = {
 	ignoreReactions: true,
 	ignoreProtocolMessages: true,
 	ignoreEmptyMessages: true,
+	// An auto-reply would answer the tap on "Approve".
+	emitChatAnswers: false,
 	simplify: true,
 	// Replays after a reconnect are minutes to hours old; a message reaches n8n within seconds.
 	ignoreOlderThanMinutes: 10,

@@ -67,6 +67,14 @@ export const triggerProperties: INodeProperties[] = [
 			},
 			downloadMediaSetting(mediaTimeoutOption),
 			{
+				displayName: 'Emit Answers to Send and Wait',
+				name: 'emitChatAnswers',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether a button tap or reply that answers a Wonotify node's Send and Wait also starts this workflow. The answer reaches the waiting workflow either way; off, an auto-reply does not answer it.",
+			},
+			{
 				displayName: 'Group Messages',
 				name: 'groupMessages',
 				type: 'options',

@@ -161,76 +161,109 @@ describe('the AI assistant example in a real n8n', () => {
 	});
 
 	it("Human review: the agent's tool call waits for an approval on WhatsApp, then runs", async () => {
-		const { client, sim } = stack;
-		const path = `hitl-${Date.now()}`;
-		const node = (name, type, typeVersion, parameters, extra = {}) => ({ id: `${name}-${path}`, name, type, typeVersion, position: [0, 0], parameters, ...extra });
-		const wonotify = { wonotifyApi: { id: stack.credential.id, name: stack.credential.name } };
-		const openAi = (await client.listCredentials()).find((c) => c.type === 'openAiApi');
-		const workflow = {
-			name: 'e2e human review',
-			nodes: [
-				node('Webhook', 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} }, { webhookId: `wh-${path}` }),
-				node('Agent', '@n8n/n8n-nodes-langchain.agent', 3.1, {
-					promptType: 'define',
-					text: '={{ $json.body.text }}',
-					options: { systemMessage: `The customer's chat ID is ${CHAT_A}@s.whatsapp.net.` },
-				}),
-				node('Model', '@n8n/n8n-nodes-langchain.lmChatOpenAi', 1.3, { model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' }, responsesApiEnabled: false, options: {} }, {
-					credentials: { openAiApi: { id: openAi.id, name: openAi.name } },
-				}),
-				node(
-					'Ask the Owner',
-					'n8n-nodes-wonotify.wonotifyHitlTool',
-					1,
-					{
-						chatId: '447700900999',
-						// n8n's default message shows $tool.parameters as [object Object]: JSON.stringify it.
-						message: '=The assistant wants to run {{ $tool.name }} with {{ JSON.stringify($tool.parameters) }}',
-						approvalOptions: { values: { approvalType: 'double' } },
-					},
-					{ credentials: wonotify },
-				),
-				node('Send on WhatsApp', 'n8n-nodes-wonotify.wonotifyTool', 1, {
-					descriptionType: 'manual',
-					toolDescription: 'Sends a WhatsApp text message to a chat',
-					resource: 'message',
-					operation: 'sendText',
-					chatId: "={{ $fromAI('chatId', 'The chat ID', 'string') }}",
-					message: "={{ $fromAI('message', 'The text', 'string') }}",
-					options: {},
-				}, { credentials: wonotify }),
-			],
-			connections: {
-				Webhook: { main: [[{ node: 'Agent', type: 'main', index: 0 }]] },
-				Model: { ai_languageModel: [[{ node: 'Agent', type: 'ai_languageModel', index: 0 }]] },
-				'Ask the Owner': { ai_tool: [[{ node: 'Agent', type: 'ai_tool', index: 0 }]] },
-				'Send on WhatsApp': { ai_tool: [[{ node: 'Ask the Owner', type: 'ai_tool', index: 0 }]] },
-			},
-			settings: { executionOrder: 'v1' },
-		};
-		const menus = () => sim.requestsTo('/send').filter((request) => request.body.message === MENU).length;
-		const menusBefore = menus();
-		const { id } = await client.createWorkflow(workflow);
-		await client.activate(id);
-		await waitUntil(async () => (await fetch(`${stack.n8n.url}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Send me the menu' }) })).status !== 404, {
-			what: 'the webhook',
-		});
-		const question = await waitUntil(() => sim.requestsTo('/send').find((request) => request.body.number === '447700900999'), { what: 'the approval request on WhatsApp', timeoutMs: 30_000 });
-		assert.match(question.body.message, /Send_on_WhatsApp/);
-		assert.match(question.body.message, new RegExp(`${CHAT_A}@s\\.whatsapp\\.net`), 'the owner sees what the agent wants to send, and to whom');
-		assert.equal(menus(), menusBefore, 'the tool waits for the approval');
-		const [waiting] = await waitUntil(async () => {
-			const list = (await client.executions({ workflowId: id })).filter((e) => e.status === 'waiting');
-			return list.length > 0 ? list : undefined;
-		}, { what: 'the execution to wait for the approval' });
-		const approve = /Approve: (http\S+)/.exec(question.body.message)[1];
+		const review = await startHumanReview({});
+		const approve = /Approve: (http\S+)/.exec(review.question.message)[1];
 		assert.equal((await fetch(approve)).status, 200);
-		const done = await waitUntil(async () => {
-			const execution = await client.execution(waiting.id);
-			return ['success', 'error'].includes(execution.status) ? execution : undefined;
-		}, { what: 'the agent to finish', timeoutMs: 30_000 });
-		assert.equal(done.status, 'success', executionError(done));
-		assert.equal(menus(), menusBefore + 1, 'the approved tool call sent the menu');
-		assert.equal(sim.requestsTo('/send').filter((request) => request.body.message === MENU).at(-1).body.number, CHAT_A);
+		await review.assertApprovedAndRun();
+	});
+
+	it('Human review with Buttons in the Chat: the Approve tap reaches the waiting agent through the trigger', async () => {
+		const assistantRuns = (await stack.client.executions({ workflowId })).length;
+		const review = await startHumanReview({ answerIn: 'chat' });
+		assert.deepEqual(review.question.buttons, ['Approve', 'Disapprove']);
+		const delivered = await stack.sim.emitButtonTap(INSTANCE, { from: OWNER_CHAT, button: 'Approve' });
+		assert.equal(delivered.status, 200);
+		await review.assertApprovedAndRun();
+		// The tap answered the review; it did not start the assistant (which would answer "Approve").
+		assert.equal((await stack.client.executions({ workflowId })).length, assistantRuns);
 	});
 });
+
+const OWNER_CHAT = '447700900999';
+
+/** An agent whose Wonotify tool sits behind our Human review tool, started and waiting for the owner. */
+async function startHumanReview(reviewParameters) {
+	const { client, sim } = stack;
+	const path = `hitl-${Date.now()}`;
+	const node = (name, type, typeVersion, parameters, extra = {}) => ({ id: `${name}-${path}`, name, type, typeVersion, position: [0, 0], parameters, ...extra });
+	const wonotify = { wonotifyApi: { id: stack.credential.id, name: stack.credential.name } };
+	const openAi = (await client.listCredentials()).find((c) => c.type === 'openAiApi');
+	const workflow = {
+		name: 'e2e human review',
+		nodes: [
+			node('Webhook', 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} }, { webhookId: `wh-${path}` }),
+			node('Agent', '@n8n/n8n-nodes-langchain.agent', 3.1, {
+				promptType: 'define',
+				text: '={{ $json.body.text }}',
+				options: { systemMessage: `The customer's chat ID is ${CHAT_A}@s.whatsapp.net.` },
+			}),
+			node('Model', '@n8n/n8n-nodes-langchain.lmChatOpenAi', 1.3, { model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' }, responsesApiEnabled: false, options: {} }, {
+				credentials: { openAiApi: { id: openAi.id, name: openAi.name } },
+			}),
+			node(
+				'Ask the Owner',
+				'n8n-nodes-wonotify.wonotifyHitlTool',
+				1,
+				{
+					chatId: OWNER_CHAT,
+					// n8n's default message shows $tool.parameters as [object Object]: JSON.stringify it.
+					message: '=The assistant wants to run {{ $tool.name }} with {{ JSON.stringify($tool.parameters) }}',
+					approvalOptions: { values: { approvalType: 'double' } },
+					...reviewParameters,
+				},
+				{ credentials: wonotify },
+			),
+			node('Send on WhatsApp', 'n8n-nodes-wonotify.wonotifyTool', 1, {
+				descriptionType: 'manual',
+				toolDescription: 'Sends a WhatsApp text message to a chat',
+				resource: 'message',
+				operation: 'sendText',
+				chatId: "={{ $fromAI('chatId', 'The chat ID', 'string') }}",
+				message: "={{ $fromAI('message', 'The text', 'string') }}",
+				options: {},
+			}, { credentials: wonotify }),
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'Agent', type: 'main', index: 0 }]] },
+			Model: { ai_languageModel: [[{ node: 'Agent', type: 'ai_languageModel', index: 0 }]] },
+			'Ask the Owner': { ai_tool: [[{ node: 'Agent', type: 'ai_tool', index: 0 }]] },
+			'Send on WhatsApp': { ai_tool: [[{ node: 'Ask the Owner', type: 'ai_tool', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+	const menus = () => sim.requestsTo('/send').filter((request) => request.body.message === MENU).length;
+	const menusBefore = menus();
+	const questionsToOwner = () => [...sim.requestsTo('/send'), ...sim.requestsTo('/send_template')].filter((r) => r.body.number === OWNER_CHAT);
+	const questionsBefore = questionsToOwner().length;
+	const { id } = await client.createWorkflow(workflow);
+	await client.activate(id);
+	await waitUntil(async () => (await fetch(`${stack.n8n.url}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Send me the menu' }) })).status !== 404, {
+		what: 'the webhook',
+	});
+	// The question: a text with the links, or (Buttons in the Chat) an interactive message.
+	const request = await waitUntil(() => questionsToOwner().slice(questionsBefore)[0], { what: 'the approval request on WhatsApp', timeoutMs: 30_000 });
+	const sent = request.body.message;
+	const question = {
+		message: typeof sent === 'string' ? sent : sent.text,
+		buttons: typeof sent === 'string' ? [] : sent.interactiveButtons.map((button) => JSON.parse(button.buttonParamsJson).display_text),
+	};
+	assert.match(question.message, /Send_on_WhatsApp/);
+	assert.match(question.message, new RegExp(`${CHAT_A}@s\\.whatsapp\\.net`), 'the owner sees what the agent wants to send, and to whom');
+	assert.equal(menus(), menusBefore, 'the tool waits for the approval');
+	const [waiting] = await waitUntil(async () => {
+		const list = (await client.executions({ workflowId: id })).filter((e) => e.status === 'waiting');
+		return list.length > 0 ? list : undefined;
+	}, { what: 'the execution to wait for the approval' });
+	return {
+		question,
+		async assertApprovedAndRun() {
+			const done = await waitUntil(async () => {
+				const execution = await client.execution(waiting.id);
+				return ['success', 'error'].includes(execution.status) ? execution : undefined;
+			}, { what: 'the agent to finish', timeoutMs: 30_000 });
+			assert.equal(done.status, 'success', executionError(done));
+			assert.equal(menus(), menusBefore + 1, 'the approved tool call sent the menu');
+			assert.equal(sim.requestsTo('/send').filter((r) => r.body.message === MENU).at(-1).body.number, CHAT_A);
+		},
+	};
+}

@@ -17,6 +17,7 @@ import { startRedis } from '../../scripts/lib/redis.mjs';
 import { startStack } from '../../scripts/lib/stack.mjs';
 import { runOperation } from './action.suite.mjs';
 import { downloadLaterWorkflow, hashedDownloadWorkflow, mediaExecutions, storedFile } from './media-flows.mjs';
+import { inChatAnswerTests } from './in-chat-answers.suite.mjs';
 import { finishedExecution, outputOf, startWaiting } from './send-and-wait-flows.mjs';
 import { assertReceivedByteForByte, sendFiles } from './send-file-flows.mjs';
 import { startLoadBalancer } from './load-balancer.mjs';
@@ -174,6 +175,27 @@ describe("n8n's queue mode: main + webhook processor + worker", () => {
 		const results = await sendFiles(stack, { webhookUrl: webhookBase });
 		assertReceivedByteForByte(results, webhookBase);
 		for (const { execution } of results) assert.match(worker.logText(), new RegExp(`Worker finished execution ${execution.id} \\(job`));
+	});
+
+	describe('Send and Wait answered in the chat: the trigger on the webhook processor, the execution resumed on a worker', () => {
+		const allLogs = () => [stack.allLogs(), webhookProcess.logText(), worker.logText()].join('\n');
+		before(async () => {
+			await stack.client.activate(workflowId);
+			await waitUntil(
+				async () => (await fetch(productionUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status === 403,
+				{ what: 'the webhook processor to serve the trigger again', timeoutMs: 20_000 },
+			);
+		});
+		const answered = inChatAnswerTests(() => ({ stack, autoReplyId: workflowId, webhookBase, logText: allLogs }));
+
+		it('the webhook processor passed each answer on, and a worker resumed the execution', () => {
+			assert.equal(answered.length, 3);
+			for (const executionId of answered) {
+				assert.match(webhookProcess.logText(), new RegExp(`passed on an answer in the chat to execution ${executionId}\\b`));
+				// Two jobs: the one that asked and went to wait, and the one the answer resumed.
+				assert.equal(worker.logText().match(new RegExp(`Worker finished execution ${executionId} \\(job`, 'g'))?.length, 2);
+			}
+		});
 	});
 
 	it('no process wrote the access token into its log', () => {

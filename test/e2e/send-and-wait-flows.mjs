@@ -1,6 +1,6 @@
 // What the Send and Wait end-to-end tests share (plain n8n and queue mode): a workflow
-// Webhook → Wonotify Send and Wait for Response, started and waiting, with the answer links of
-// the message the simulator received.
+// Webhook → Wonotify Send and Wait for Response, started and waiting, with the answer links (and
+// buttons) of the message the simulator received.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 
@@ -35,6 +35,7 @@ export async function startWaiting(stack, parameters, { webhookBase = `${stack.n
 	const { id: workflowId } = await client.createWorkflow(workflow);
 	await client.activate(workflowId);
 	const sendsBefore = sim.requestsTo('/send').length;
+	const buttonSendsBefore = sim.requestsTo('/send_template').length;
 	await waitUntil(async () => (await fetch(`${webhookBase}webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status !== 404, {
 		what: 'the webhook to go live',
 	});
@@ -42,11 +43,14 @@ export async function startWaiting(stack, parameters, { webhookBase = `${stack.n
 		const waiting = (await client.executions({ workflowId })).filter((e) => e.status === 'waiting');
 		return waiting.length > 0 ? waiting : undefined;
 	}, { what: 'the execution to wait', timeoutMs: 20_000 });
-	const sends = sim.requestsTo('/send').slice(sendsBefore);
+	// A question with quick-reply buttons (Buttons in the Chat) goes out through send_template.
+	const sends = [...sim.requestsTo('/send').slice(sendsBefore), ...sim.requestsTo('/send_template').slice(buttonSendsBefore)];
 	assert.equal(sends.length, 1, 'the question is sent once');
-	const text = sends[0].body.message;
+	const sent = sends[0].body;
+	const text = typeof sent.message === 'string' ? sent.message : sent.message.text;
+	const buttons = (typeof sent.message === 'string' ? [] : sent.message.interactiveButtons).map((button) => JSON.parse(button.buttonParamsJson));
 	const links = Object.fromEntries([...text.matchAll(/^(.+): (http\S+)$/gm)].map(([, label, url]) => [label, url]));
-	return { workflowId, executionId: execution.id, text, links, sendsBefore };
+	return { workflowId, executionId: execution.id, text, links, buttons, sendsBefore };
 }
 
 export async function finishedExecution(stack, executionId) {

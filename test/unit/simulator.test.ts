@@ -36,6 +36,17 @@ async function post(path: string, body: object, query: Record<string, string> = 
 }
 
 const own = { access_token: TOKEN, instance_id: INSTANCE };
+
+/** The one message of a messages.upsert the webhook received, with the parts a tap or a reply has. */
+interface DeliveredMessage {
+	key: object;
+	message: {
+		interactiveResponseMessage: { nativeFlowResponseMessage: { paramsJson: string }; contextInfo: { stanzaId: string } };
+		extendedTextMessage: unknown;
+	};
+}
+const deliveredMessage = ({ body }: { body: unknown }): DeliveredMessage =>
+	(body as { data: { data: { messages: DeliveredMessage[] } } }).data.data.messages[0];
 const textTo = (number: string, message = 'Hello') => ({ ...own, number, type: 'text', message });
 
 describe('Wonotify simulator', () => {
@@ -173,6 +184,40 @@ describe('Wonotify simulator', () => {
 					},
 				},
 			});
+		});
+
+		test('a tap on a button of the last message sent to the person, and a reply quoting it', async () => {
+			const quickReply = (id: string, label: string) => ({ name: 'quick_reply', buttonParamsJson: JSON.stringify({ display_text: label, id }) });
+			const question = await post('/send_template', {
+				...own,
+				number: '919812345678',
+				type: 'interactive',
+				message: { text: 'Refund?', interactiveButtons: [quickReply('yes-1', 'Approve'), quickReply('no-1', 'Disapprove')] },
+			});
+			expect(sim.snapshot().lastMessagesSent.at(-1)).toMatchObject({ id: question.message.key.id, buttons: ['Approve', 'Disapprove'] });
+			await sim.webhooksSettled();
+			received.length = 0;
+			await sim.emitButtonTap(INSTANCE, { from: '919812345678', button: 'disapprove' });
+			await sim.emitReply(INSTANCE, { from: '+91 98123 45678', text: 'Only half, please' });
+			const [tap, reply] = received.map(deliveredMessage);
+			expect(tap.key).toMatchObject({ remoteJid: '919812345678@s.whatsapp.net', fromMe: false });
+			expect(JSON.parse(tap.message.interactiveResponseMessage.nativeFlowResponseMessage.paramsJson)).toEqual({ id: 'no-1', display_text: 'Disapprove' });
+			expect(tap.message.interactiveResponseMessage.contextInfo.stanzaId).toBe(question.message.key.id);
+			expect(reply.message.extendedTextMessage).toEqual({
+				text: 'Only half, please',
+				contextInfo: { stanzaId: question.message.key.id, participant: `${SEEDED_INSTANCE.phone}@s.whatsapp.net`, quotedMessage: question.message.message },
+			});
+		});
+
+		test('a tap needs a message with that button; a copied button ID is tapped as given', async () => {
+			await expect(sim.emitButtonTap(INSTANCE, { from: '919812345678' })).rejects.toThrow('sent no message to 919812345678@s.whatsapp.net');
+			await post('/send', textTo('919812345678'));
+			await expect(sim.emitButtonTap(INSTANCE, { from: '919812345678' })).rejects.toThrow('has no quick-reply buttons');
+			await sim.webhooksSettled();
+			received.length = 0;
+			await sim.emitButtonTap(INSTANCE, { from: '447700900123', buttonId: 'copied-id', button: 'Approve' });
+			const { message } = deliveredMessage(received[0]);
+			expect(JSON.parse(message.interactiveResponseMessage.nativeFlowResponseMessage.paramsJson).id).toBe('copied-id');
 		});
 
 		test('emitIncomingText delivers a group message and reports the webhook answer', async () => {

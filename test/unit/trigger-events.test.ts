@@ -626,6 +626,7 @@ describe('event choice and filters', () => {
 			ignoreReactions: true,
 			ignoreProtocolMessages: true,
 			ignoreEmptyMessages: true,
+			emitChatAnswers: false,
 			simplify: true,
 			ignoreOlderThanMinutes: 10,
 			ignoreRepeatedMessages: true,

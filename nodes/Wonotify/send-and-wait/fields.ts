@@ -60,6 +60,36 @@ const limitWaitTimeOption: INodeProperties = {
 	],
 };
 
+/**
+ * How the person answers: with the links, or in the chat (approval buttons; a reply to a Free
+ * Text question). One parameter, shown with the words of each response type.
+ */
+function answerInFields(): INodeProperties[] {
+	const answerIn = (responseType: string, chatName: string, chatDescription: string): INodeProperties => ({
+		displayName: 'Answer In',
+		name: 'answerIn',
+		type: 'options',
+		default: 'links',
+		options: [
+			{ name: 'Links', value: 'links', description: 'The person taps a link in the message' },
+			{ name: chatName, value: 'chat', description: chatDescription },
+		],
+		displayOptions: { show: { responseType: [responseType] } },
+	});
+	return [
+		answerIn('approval', 'Buttons in the Chat', 'Quick-reply buttons; the links stay in the text for phones that do not show buttons (and in groups, which get no buttons)'),
+		answerIn('freeText', 'Reply in the Chat', "The person replies to the question (WhatsApp's Reply) and the reply is the answer; the link stays in the text"),
+		{
+			displayName:
+				"Answers in the chat reach this workflow through the Wonotify Trigger: the instance needs an active workflow that starts with a Wonotify Trigger. Without one, a tap or reply goes nowhere and the person can only answer with the links, which stay in the message.",
+			name: 'answerInChatNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { responseType: ['approval', 'freeText'], answerIn: ['chat'] } },
+		},
+	];
+}
+
 const formFieldValues: INodeProperties[] = [
 	{ displayName: 'Field Label', name: 'fieldLabel', type: 'string', default: '', placeholder: 'e.g. Delivery time', required: true },
 	{
@@ -111,6 +141,7 @@ export const sendAndWaitFields: INodeProperties[] = [
 			{ name: 'Custom Form', value: 'customForm', description: 'The person fills in a form with the fields you define' },
 		],
 	},
+	...answerInFields(),
 	{
 		displayName: 'Approval Options',
 		name: 'approvalOptions',

@@ -3,6 +3,7 @@
 // a link of a finished execution itself ("no action required"); this only reads the answer.
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { IN_CHAT_ANSWER_HEADER } from '../../shared/chat-answer';
 import { asObject, asText } from '../../shared/values';
 import { formAnswers, formFieldsOfNode } from './form-fields';
 import { answerRecordedPage, formPage, freeTextPage, previewPage } from './pages';
@@ -16,8 +17,11 @@ export async function sendAndWaitWebhook(context: IWebhookFunctions): Promise<IW
 	const responseType = context.getNodeParameter('responseType', 'approval') as string;
 	const question = String(context.getNodeParameter('message', ''));
 	const title = String(context.getNodeParameter('options.pageTitle', '') || '').trim() || firstLine(question);
+	// The Wonotify Trigger passing on an answer given in the chat reads a short JSON, not a page:
+	// only this answer tells it the execution took the answer (n8n's own pages say otherwise).
+	const inChat = context.getHeaderData()[IN_CHAT_ANSWER_HEADER] !== undefined;
 	const answered = (data: IDataObject, answer: string): IWebhookResponseData => ({
-		webhookResponse: answerRecordedPage(answer),
+		webhookResponse: inChat ? { answered: true } : answerRecordedPage(answer),
 		workflowData: [[{ json: { data: { ...data, respondedAt: new Date().toISOString() } } }]],
 	});
 

@@ -22,6 +22,9 @@ const ROUTES = {
 				? sim.emitIncomingText(id, body)
 				: sim.emitIncomingMedia(id, { ...body, kind: body.media, file: body.file === undefined ? undefined : Buffer.from(body.file, 'base64') }),
 		),
+	// A tap on a button of, or a reply quoting, the newest message the instance sent to that chat.
+	'POST /__sim/tap': (sim, body) => emitted(sim, eventInstanceId(sim, body), 'messages.upsert', (id) => sim.emitButtonTap(id, body)),
+	'POST /__sim/reply': (sim, body) => emitted(sim, eventInstanceId(sim, body), 'messages.upsert', (id) => sim.emitReply(id, body)),
 	'POST /__sim/event': (sim, body) =>
 		emitted(sim, eventInstanceId(sim, body), body.event, (id) => sim.emitEvent(id, body.event, body.data)),
 	// The scan itself always works; the webhook only hears about it when there is one.

@@ -27,7 +27,7 @@ function ownMessageEcho(instanceId, sent) {
  * content, e.g. `{ conversation: 'Hi' }` or `{ imageMessage: {…} }`.
  */
 function incomingMessage(instance, { from, pushName, group, participant, fromMe = false, id }, message, newId) {
-	const key = { remoteJid: group ? groupJid(group) : personJid(from, 'from'), fromMe: Boolean(fromMe), id: id ?? newId() };
+	const key = { remoteJid: chatJid({ from, group }), fromMe: Boolean(fromMe), id: id ?? newId() };
 	if (group) key.participant = fromMe ? personJid(instance.phone, 'the instance phone') : personJid(participant ?? from, 'participant or from');
 	return envelope(instance.id, 'messages.upsert', {
 		type: 'notify',
@@ -69,9 +69,14 @@ function personJid(value, what) {
 	return `${digits}@s.whatsapp.net`;
 }
 
+/** The chat a message from `from` (or in `group`) belongs to. */
+function chatJid({ from, group }) {
+	return group ? groupJid(group) : personJid(from, 'from');
+}
+
 function groupJid(value) {
 	const text = String(value);
 	return text.includes('@') ? text : `${text}@g.us`;
 }
 
-module.exports = { envelope, ownMessageEcho, incomingMessage, typedText, connectionOpen, connectionLoggedOut };
+module.exports = { envelope, ownMessageEcho, incomingMessage, typedText, connectionOpen, connectionLoggedOut, chatJid };

@@ -6,8 +6,9 @@ const { randomBytes } = require('node:crypto');
 const http = require('node:http');
 
 const { createAdmin } = require('./admin');
+const { buttonTap, quickReplies, quotingReply } = require('./answers');
 const { createApiHandler } = require('./api');
-const { connectionOpen, envelope, incomingMessage, typedText } = require('./events');
+const { chatJid, connectionOpen, envelope, incomingMessage, typedText } = require('./events');
 const { createFailures, normalizePath } = require('./failures');
 const { sendGateway } = require('./http-io');
 const { createIds, createRandom } = require('./ids');
@@ -225,6 +226,29 @@ async function startSimulator(options = {}) {
 			const { message: content } = media.add(url, message ?? {});
 			return notify(instance, incomingMessage(instance, message ?? {}, content, ids.phoneMessageId));
 		},
+		/**
+		 * The person taps a quick-reply button of the newest message sent to them (or to the
+		 * group): the one labelled `button`, else the first; `buttonId` taps a button with that ID
+		 * instead (a copied or forged one). Resolves like emitEvent.
+		 * @param {string} instanceId
+		 * @param {{ from: string, button?: string, buttonId?: string, messageId?: string, pushName?: string, group?: string, participant?: string }} message
+		 */
+		async emitButtonTap(instanceId, message) {
+			const instance = requireInstance(instanceId);
+			const content = buttonTap(instance, chatJid(message ?? {}), message ?? {});
+			return notify(instance, incomingMessage(instance, message, content, ids.phoneMessageId));
+		},
+		/**
+		 * The person replies to (quotes) the newest message sent to them or to the group, or the
+		 * one with `messageId`. Resolves like emitEvent.
+		 * @param {string} instanceId
+		 * @param {{ from: string, text: string, messageId?: string, pushName?: string, group?: string, participant?: string }} message
+		 */
+		async emitReply(instanceId, message) {
+			const instance = requireInstance(instanceId);
+			const content = quotingReply(instance, chatJid(message ?? {}), message ?? {});
+			return notify(instance, incomingMessage(instance, message, content, ids.phoneMessageId));
+		},
 		/** The encrypted files served under /v/t62.7118-24/: list(), expire(id), damage(id). */
 		media,
 		/** Resolves once every webhook POST started so far is over. */
@@ -254,7 +278,15 @@ async function startSimulator(options = {}) {
 					.flatMap((instance) => instance.sent.map((sent) => ({ instanceId: instance.id, sent })))
 					.sort((a, b) => a.sent.at - b.sent.at)
 					.slice(-LAST_SHOWN)
-					.map(({ instanceId, sent }) => ({ at: sent.at, instanceId, to: sent.key.remoteJid, ...summarise(sent.message) })),
+					.map(({ instanceId, sent }) => ({
+						at: sent.at,
+						instanceId,
+						to: sent.key.remoteJid,
+						id: sent.key.id,
+						...summarise(sent.message),
+						// What `npm run simulator -- tap --button …` can tap.
+						buttons: quickReplies(sent).map((button) => button.label),
+					})),
 			};
 		},
 		/** Back to the seeded state: instances, tokens, quota, latency, failures, recordings. */
