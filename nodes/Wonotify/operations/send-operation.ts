@@ -11,6 +11,7 @@ import {
 	textField,
 	timeoutOption,
 } from '../fields/common-fields';
+import { getWonotifyCredentials } from '../../shared/credentials';
 import { resolveInstanceId } from '../../shared/instance-id';
 import { requireText } from '../../shared/input-error';
 import type { Recipient } from '../sending/recipients';
@@ -23,7 +24,8 @@ interface SendOperationSpec {
 	action: string;
 	description: string;
 	recipientField: INodeProperties;
-	toRecipient: (value: unknown) => Recipient;
+	/** The recipient field's value → who gets it; a number without country code gets the default. */
+	toRecipient: (value: unknown, defaultCountryCode: string) => Recipient;
 }
 
 const sendOptions = optionsCollection([delayOption, parallelSendsOption, timeoutOption]);
@@ -40,7 +42,8 @@ function sendOperation(
 		properties: [recipientField, ...contentFields, sendOptions],
 		async prepare(context, itemIndex) {
 			const instanceId = await resolveInstanceId(context, itemIndex);
-			const recipient = toRecipient(context.getNodeParameter(recipientField.name, itemIndex));
+			const { defaultCountryCode } = await getWonotifyCredentials(context);
+			const recipient = toRecipient(context.getNodeParameter(recipientField.name, itemIndex), defaultCountryCode);
 			const content = readContent(context, itemIndex);
 			const { timeoutSeconds } = readOptions(context, itemIndex);
 			return sendCall(textOrMediaRequest(instanceId, recipient, content, timeoutSeconds), recipient, instanceId);

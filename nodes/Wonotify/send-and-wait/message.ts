@@ -3,6 +3,7 @@
 // text as well.
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { getWonotifyCredentials } from '../../shared/credentials';
 import { requireText } from '../../shared/input-error';
 import { resolveInstanceId } from '../../shared/instance-id';
 import { readOptions } from '../fields/common-fields';
@@ -34,7 +35,8 @@ function answerLinks(context: IExecuteFunctions): AnswerLink[] {
 /** The send of the question to the recipient of the first item. */
 export async function questionCall(context: IExecuteFunctions): Promise<GatewayCall> {
 	const instanceId = await resolveInstanceId(context, 0);
-	const recipient = parseRecipient('Phone Number or Chat ID', context.getNodeParameter('chatId', 0));
+	const { defaultCountryCode } = await getWonotifyCredentials(context);
+	const recipient = parseRecipient('Phone Number or Chat ID', context.getNodeParameter('chatId', 0), defaultCountryCode);
 	const question = requireText('Message', context.getNodeParameter('message', 0));
 	const { timeoutSeconds, linkStyle = 'text' } = readOptions<{ linkStyle?: string }>(context, 0);
 	const links = answerLinks(context);

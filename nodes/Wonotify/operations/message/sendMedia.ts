@@ -10,6 +10,6 @@ export const sendMedia = withReachableMedia(
 		action: 'Send an image, video, audio or document',
 		description: 'Send a file from a public URL, with an optional caption, to a phone number or chat',
 		recipientField: chatIdField,
-		toRecipient: (value) => parseRecipient(chatIdField.displayName, value),
+		toRecipient: (value, defaultCountryCode) => parseRecipient(chatIdField.displayName, value, defaultCountryCode),
 	}),
 );
