@@ -25,7 +25,8 @@ before(() => {
 	scratch = mkdtempSync(join(tmpdir(), 'wonotify-scratch-'));
 	// The caches stay where they are (WONOTIFY_CACHE_DIR); npm's own cache (~/.npm, written by
 	// the npm pack and npm install that install the package into n8n) goes to the temp folder.
-	const { N8N_USER_FOLDER, ...inherited } = process.env;
+	// NODE_TEST_CONTEXT would make the inner node --test skip its files (it thinks it is nested).
+	const { N8N_USER_FOLDER, NODE_TEST_CONTEXT, ...inherited } = process.env;
 	env = { ...inherited, HOME: home, WONOTIFY_CACHE_DIR: CACHE_ROOT, npm_config_cache: join(scratch, 'npm-cache') };
 });
 after(() => {
