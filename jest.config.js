@@ -1,6 +1,21 @@
 /** Unit tests (pure functions) and integration tests (n8n's engine + the simulator). */
 const { N8N_1X, engineDir } = require('./scripts/lib/n8n-1x.cjs');
 const { devDependencies } = require('./package.json');
+const { mkdirSync, mkdtempSync, rmSync, writeFileSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { randomBytes } = require('node:crypto');
+
+// n8n's engine keeps its settings (a new encryption key) in $N8N_USER_FOLDER/.n8n, else in
+// $HOME/.n8n: the tests get a folder of their own in the system temp folder, removed when
+// jest ends. The settings are written here, once, so that parallel workers only read them.
+if (!process.env.N8N_USER_FOLDER) {
+	const folder = mkdtempSync(join(tmpdir(), 'n8n-nodes-wonotify-jest-'));
+	mkdirSync(join(folder, '.n8n'));
+	writeFileSync(join(folder, '.n8n', 'config'), JSON.stringify({ encryptionKey: randomBytes(24).toString('base64') }), { mode: 0o600 });
+	process.env.N8N_USER_FOLDER = folder;
+	process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
+}
 
 const common = {
 	testEnvironment: 'node',

@@ -45,6 +45,15 @@ export class WonotifyApi implements ICredentialType {
 			description:
 				'Used by every Wonotify node that leaves its Instance ID empty, so you do not have to type it in each node. One access token can own several instances.',
 		},
+		{
+			displayName: 'Default Country Code',
+			name: 'defaultCountryCode',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 91',
+			description:
+				'Added to phone numbers written without a country code, e.g. 09876543210 or 9876543210 become 919876543210 with 91. Leave empty to require the country code in every number.',
+		},
 	];
 
 	// The gateway reads the token from the query string, or from the JSON body of POST requests.

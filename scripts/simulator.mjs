@@ -8,7 +8,10 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const require = createRequire(import.meta.url);
-const DEFAULT_PORT = 5680;
+const { DEFAULT_PORTS, SettingError, simulatorPort } = require('./lib/settings.cjs');
+// The simulator's port for every command: --port, else WONOTIFY_SIM_PORT (as npm start reads
+// it), else 5680.
+const DEFAULT_PORT = DEFAULT_PORTS.simulator;
 
 const USAGE = `Usage: npm run simulator -- [command] [options]
 
@@ -32,7 +35,8 @@ Commands:
   state       show instances, the messages sent, webhooks, recent requests [--json]
   help        this text
 
---port applies to every command (default ${DEFAULT_PORT}).`;
+--port applies to every command (default: WONOTIFY_SIM_PORT, else ${DEFAULT_PORT}).
+Media kinds without a sample of their own (sticker, video) need --file.`;
 
 const OPTIONS = {
 	port: { type: 'string' },
@@ -62,11 +66,23 @@ const OPTIONS = {
 class CliError extends Error {}
 class UsageError extends CliError {}
 
+// `npm run simulator incoming --from …` without the `--`: npm keeps the options for itself
+// (as npm_config_from, …) and hands over only their values, which then look like commands.
+const OPTIONS_NPM_WOULD_KEEP = Object.keys(OPTIONS).filter((name) => !['json', 'quiet', 'help'].includes(name));
+
 function parse(argv) {
+	const kept = OPTIONS_NPM_WOULD_KEEP.filter((name) => process.env[`npm_config_${name.replace('-', '_')}`] !== undefined);
+	if (kept.length > 0) {
+		throw new CliError(
+			`npm kept --${kept.join(', --')} for itself: put -- after "npm run simulator", e.g.\n  npm run simulator -- incoming --from 919812345678 --text "Hi"`,
+		);
+	}
 	try {
 		return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
 	} catch (error) {
-		throw new UsageError(error.message);
+		// node's wording ("To specify a positional argument starting with a '-'…") is for programmers.
+		const unknown = /^Unknown option '([^']+)'/.exec(error.message);
+		throw new UsageError(unknown ? `There is no option ${unknown[1]}.` : error.message);
 	}
 }
 
@@ -139,7 +155,9 @@ async function control(port, method, path, body) {
 		});
 	} catch {
 		throw new CliError(
-			`No simulator answers on port ${port}. Start one in another terminal with: npm run simulator${port === DEFAULT_PORT ? '' : ` -- --port ${port}`}`,
+			`No simulator answers on port ${port}. If npm start (or npm run simulator) runs with another port, ` +
+				'pass the same one here with --port or WONOTIFY_SIM_PORT; otherwise start one in another terminal with: ' +
+				`npm run simulator${port === DEFAULT_PORT ? '' : ` -- --port ${port}`}`,
 		);
 	}
 	return { status: response.status, data: await response.json() };
@@ -162,12 +180,18 @@ function reportDelivery({ status, data }) {
 	}
 }
 
+// The kinds scripts/lib/simulator/samples/ has a file for (the simulator's media.js KINDS).
+const MEDIA_WITH_SAMPLES = ['image', 'voice', 'audio', 'document'];
+
 async function incoming(values, port) {
 	const media = values.media;
 	if (!values.from || (values.text === undefined && media === undefined)) {
 		throw new UsageError('incoming needs --from <number> and --text <text> (or --media image|voice|document|…)');
 	}
 	let file;
+	if (media !== undefined && values.file === undefined && !MEDIA_WITH_SAMPLES.includes(media)) {
+		throw new UsageError(`--media ${media} has no sample file: add --file with a file of your own, or use --media ${MEDIA_WITH_SAMPLES.join(', ')}.`);
+	}
 	if (values.file !== undefined) {
 		if (media === undefined) throw new UsageError('--file needs --media (image, voice, document, …)');
 		try {
@@ -259,7 +283,14 @@ async function state(values, port) {
 	if (data.lastDeliveries.length > 0) {
 		console.log('\nLast webhook POSTs:');
 		for (const d of data.lastDeliveries) {
-			console.log(`  ${time(d.at)}  ${d.event} → ${d.url}: ${d.error ? `failed (${d.error})` : `HTTP ${d.status}`}`);
+			const what = d.about ? ` (${d.about})` : '';
+			console.log(`  ${time(d.at)}  ${d.event}${what} → ${d.url}: ${d.error ? `failed (${d.error})` : `HTTP ${d.status}`}`);
+		}
+		if (data.lastDeliveries.some((d) => d.about?.startsWith('echo'))) {
+			console.log(
+				'  (WhatsApp reports every message the account sends as messages.upsert too, so a reply\n' +
+					'   shows up twice: once sent, once echoed. The trigger ignores the echo: Ignore Own Messages.)',
+			);
 		}
 	}
 	if (data.pendingFailures.length > 0) {
@@ -278,13 +309,13 @@ async function main() {
 		return;
 	}
 	if (!Object.hasOwn(COMMANDS, command) || positionals.length > 1) throw new UsageError(`Unknown command "${positionals.join(' ')}"`);
-	await COMMANDS[command](values, integer(values.port, 'port', DEFAULT_PORT));
+	await COMMANDS[command](values, integer(values.port, 'port', simulatorPort()));
 }
 
 main().catch((error) => {
 	if (error instanceof UsageError) {
 		console.error(`${error.message}\n\n${USAGE}`);
-	} else if (error instanceof CliError) {
+	} else if (error instanceof CliError || error instanceof SettingError) {
 		console.error(error.message);
 	} else {
 		console.error(error);

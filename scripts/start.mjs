@@ -10,7 +10,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ensureN8n, N8N_VERSION } from './lib/n8n-install.mjs';
 import { N8nClient } from './lib/n8n-rest.mjs';
@@ -27,8 +26,9 @@ import {
 
 const require = createRequire(import.meta.url);
 const { startSimulator, SEEDED_INSTANCE, SEEDED_TOKEN } = require('./lib/simulator/index.js');
+const { CACHE_ROOT, DEFAULT_PORTS, SettingError, portFromEnv, simulatorPort } = require('./lib/settings.cjs');
 
-const DEFAULT_SIM_PORT = 5680;
+const DEFAULT_SIM_PORT = DEFAULT_PORTS.simulator;
 const CREDENTIAL_NAME = 'Wonotify (simulator)';
 const CREDENTIAL_TYPE = 'wonotifyApi';
 const OPENAI_CREDENTIAL_NAME = 'OpenAI (local model server)';
@@ -37,20 +37,12 @@ const TRIGGER_TYPE = 'n8n-nodes-wonotify.wonotifyTrigger';
 
 class StartError extends Error {}
 
-function portFromEnv(name, fallback) {
-	const raw = process.env[name];
-	if (raw === undefined || raw === '') return fallback;
-	const port = Number(raw);
-	if (!Number.isInteger(port) || port < 1 || port > 65535) throw new StartError(`${name} must be a port number, got "${raw}"`);
-	return port;
-}
-
-const n8nPort = portFromEnv('WONOTIFY_N8N_PORT', 5678);
-const simPort = portFromEnv('WONOTIFY_SIM_PORT', DEFAULT_SIM_PORT);
-const modelPort = portFromEnv('WONOTIFY_MODEL_PORT', 5681);
+const n8nPort = portFromEnv('WONOTIFY_N8N_PORT', DEFAULT_PORTS.n8n);
+const simPort = simulatorPort();
+const modelPort = portFromEnv('WONOTIFY_MODEL_PORT', DEFAULT_PORTS.modelServer);
 // n8n's task-runner broker needs a port of its own (n8n's default, 5679, next to 5678).
 const brokerPort = portFromEnv('WONOTIFY_N8N_BROKER_PORT', n8nPort + 1 === simPort ? n8nPort + 2 : n8nPort + 1);
-const devDir = process.env.WONOTIFY_DEV_DIR ?? join(homedir(), '.cache', 'n8n-nodes-wonotify', 'dev');
+const devDir = process.env.WONOTIFY_DEV_DIR || join(CACHE_ROOT, 'dev');
 const logFile = join(devDir, 'n8n.log');
 const login = {
 	email: process.env.WONOTIFY_N8N_EMAIL ?? 'dev@wonotify.test',
@@ -257,6 +249,7 @@ function banner(workflows) {
 	const others = workflows.filter((w) => w !== active);
 	const aiAssistant = workflows.find((w) => w.file === 'ai-assistant.json');
 	const approval = workflows.find((w) => w.file === 'approval-over-whatsapp.json');
+	const sendMessage = workflows.find((w) => w.file === 'send-message.json');
 	console.log(`
 ────────────────────────────────────────────────────────────────────────────
  n8n ${N8N_VERSION} with n8n-nodes-wonotify is ready (${since(startedAt)})
@@ -271,7 +264,7 @@ function banner(workflows) {
 
  Workflows:
 ${active ? `   ${url}/workflow/${active.id}   ${active.name} (active)\n` : ''}${others.map((w) => `   ${url}/workflow/${w.id}   ${w.name}`).join('\n')}
-
+${sendMessage ? `\n Send a WhatsApp message from a workflow: open "${sendMessage.name}" (examples/send-message.json)\n and click Execute workflow; npm run simulator -- state${portFlag} shows it arrived.\n` : ''}
  Send a fake incoming WhatsApp message to the active trigger (another terminal):
    npm run simulator -- incoming --from 919812345678 --text "Hi"${portFlag}
  then see the run under Executions in the editor, and the reply with:
@@ -353,6 +346,6 @@ async function main() {
 }
 
 main().catch(async (error) => {
-	console.error(`\n[start] ✗ ${error instanceof StartError ? error.message : (error.stack ?? error)}`);
+	console.error(`\n[start] ✗ ${error instanceof StartError || error instanceof SettingError ? error.message : (error.stack ?? error)}`);
 	await shutdown(undefined, 1);
 });

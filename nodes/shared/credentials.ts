@@ -12,6 +12,8 @@ export interface WonotifyCredentials {
 	accessToken: string;
 	baseUrl: string;
 	instanceId: string;
+	/** Added to phone numbers written without a country code; '' when not set. */
+	defaultCountryCode: string;
 }
 
 // n8n decrypts a credential on every getCredentials call (a database read and a decryption):
@@ -41,6 +43,7 @@ export function credentialsFromData(data: ICredentialDataDecryptedObject): Wonot
 		accessToken: String(data.accessToken ?? ''),
 		baseUrl: String(data.baseUrl ?? '').trim().replace(/\/+$/, ''),
 		instanceId: String(data.instanceId ?? '').trim(),
+		defaultCountryCode: String(data.defaultCountryCode ?? '').trim(),
 	};
 }
 

@@ -1,14 +1,13 @@
 // The n8n 1.x release the tests run against: the last 1.x line's newest release, and the
 // engine packages it ships (`npm view n8n@1.123.81 dependencies`). CommonJS, so that
 // jest.config.js and the ES-module scripts read the same pins.
-const { homedir } = require('node:os');
 const { join } = require('node:path');
+const { CACHE_ROOT } = require('./settings.cjs');
 
 const N8N_1X = { n8n: '1.123.81', 'n8n-core': '1.122.48', 'n8n-workflow': '1.120.31' };
 
 /** Where n8n-core and n8n-workflow 1.x are installed for the engine-level tests (outside the repo). */
 const engineDir =
-	process.env.WONOTIFY_N8N1_ENGINE_CACHE ??
-	join(homedir(), '.cache', 'n8n-nodes-wonotify', `n8n-engine-${N8N_1X['n8n-core']}`);
+	process.env.WONOTIFY_N8N1_ENGINE_CACHE || join(CACHE_ROOT, `n8n-engine-${N8N_1X['n8n-core']}`);
 
 module.exports = { N8N_1X, engineDir };

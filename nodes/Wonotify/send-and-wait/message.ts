@@ -6,6 +6,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { buttonIdOf, CHAT_QUERY_PARAMETER, type SignedChat } from '../../shared/chat-answer';
+import { getWonotifyCredentials } from '../../shared/credentials';
 import { resolveInstanceId } from '../../shared/instance-id';
 import { readOptions, requireMessageText } from '../fields/common-fields';
 import type { Button } from '../interactive/buttons';
@@ -49,7 +50,8 @@ function answeringChat(context: IExecuteFunctions, responseType: string, recipie
 /** The send of the question to the recipient of the first item. */
 export async function questionCall(context: IExecuteFunctions): Promise<GatewayCall> {
 	const instanceId = await resolveInstanceId(context, 0);
-	const recipient = parseRecipient('Phone Number or Chat ID', context.getNodeParameter('chatId', 0));
+	const { defaultCountryCode } = await getWonotifyCredentials(context);
+	const recipient = parseRecipient('Phone Number or Chat ID', context.getNodeParameter('chatId', 0), defaultCountryCode);
 	const question = requireMessageText(context, 0);
 	const { timeoutSeconds, linkStyle = 'text' } = readOptions<{ linkStyle?: string }>(context, 0);
 	const responseType = context.getNodeParameter('responseType', 0, 'approval') as string;

@@ -8,6 +8,14 @@ const TIMEOUT_MS = 10_000;
 const MAX_REPLY_CHARS = 64 * 1024;
 const MAX_DELIVERIES_KEPT = 200;
 
+/** What a messages.upsert POST carries, in a few words: `simulator state` shows it. */
+function aboutMessage({ event, data }) {
+	const message = event === 'messages.upsert' ? data?.messages?.[0] : undefined;
+	if (message === undefined) return undefined;
+	if (data.type === 'append' && message.key?.fromMe) return `echo of a message sent to ${message.key.remoteJid}`;
+	return `${message.key?.fromMe ? 'typed on the own phone in' : 'incoming from'} ${message.key?.remoteJid}`;
+}
+
 function createWebhookSender({ log }) {
 	const inFlight = new Set(); // ClientRequests, destroyed by abortAll() on close
 	const settling = new Set(); // their promises, for settled()
@@ -17,14 +25,14 @@ function createWebhookSender({ log }) {
 		deliveries.push(entry);
 		if (deliveries.length > MAX_DELIVERIES_KEPT) deliveries.shift();
 		log(
-			`webhook ${entry.event} → ${entry.url}: ${entry.error ? `failed (${entry.error})` : `HTTP ${entry.status}`}`,
+			`webhook ${entry.event}${entry.about ? ` (${entry.about})` : ''} → ${entry.url}: ${entry.error ? `failed (${entry.error})` : `HTTP ${entry.status}`}`,
 		);
 	}
 
 	/** Resolves with the webhook's {status, body}; rejects when it cannot be reached. */
 	function post(url, payload) {
 		const event = payload.data.event;
-		const entry = { instanceId: payload.instance_id, event, url, at: Date.now() };
+		const entry = { instanceId: payload.instance_id, event, about: aboutMessage(payload.data), url, at: Date.now() };
 		const promise = new Promise((resolve, reject) => {
 			const text = JSON.stringify(payload);
 			const client = url.startsWith('https:') ? https : http;

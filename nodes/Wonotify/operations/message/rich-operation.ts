@@ -3,6 +3,7 @@
 // send with its Plain-Text Fallback. Each says only what its choices are and how they are read.
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { getWonotifyCredentials } from '../../../shared/credentials';
 import { resolveInstanceId } from '../../../shared/instance-id';
 import { readOptions, requireMessageText, textField } from '../../fields/common-fields';
 import { personChatIdField, renderingNotice, richOptions } from '../../fields/rich-message-fields';
@@ -56,7 +57,8 @@ export function richOperation(spec: RichOperationSpec): WonotifyOperation {
 		],
 		async prepare(context, itemIndex) {
 			const instanceId = await resolveInstanceId(context, itemIndex);
-			const number = parsePersonRecipient(personChatIdField.displayName, context.getNodeParameter('chatId', itemIndex));
+			const { defaultCountryCode } = await getWonotifyCredentials(context);
+			const number = parsePersonRecipient(personChatIdField.displayName, context.getNodeParameter('chatId', itemIndex), defaultCountryCode);
 			const text = requireMessageText(context, itemIndex);
 			const { type, choices, message } = readChoices(context, itemIndex);
 			const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;

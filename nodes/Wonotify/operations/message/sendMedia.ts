@@ -10,7 +10,7 @@ export const sendMedia = withReachableMedia(
 		action: 'Send an image, video, audio or document',
 		description: 'Send a file from a public URL or from an earlier node, with an optional caption, to a phone number or chat',
 		recipientField: chatIdField,
-		toRecipient: (value) => parseRecipient(chatIdField.displayName, value),
+		toRecipient: (value, defaultCountryCode) => parseRecipient(chatIdField.displayName, value, defaultCountryCode),
 		examples: [{ parameters: { chatId: '919876543210', mediaUrl: 'https://example.com/photo.jpg' } }],
 	}),
 );

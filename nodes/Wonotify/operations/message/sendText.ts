@@ -8,6 +8,6 @@ export const sendText = textOperation({
 	action: 'Send a text message',
 	description: 'Send a text message to a phone number or chat',
 	recipientField: chatIdField,
-	toRecipient: (value) => parseRecipient(chatIdField.displayName, value),
+	toRecipient: (value, defaultCountryCode) => parseRecipient(chatIdField.displayName, value, defaultCountryCode),
 	examples: [{ parameters: { chatId: '919876543210', message: 'Hello' } }],
 });
