@@ -6,27 +6,26 @@
 import { N8N_2X } from '../../scripts/lib/n8n-install.mjs';
 
 export default async function* versionsReporter(source) {
-	const versionOfFile = new Map();
-	// A file's suites run one after another: its tests finished since its last suite belong to the next.
-	const testsSoFar = new Map();
+	// The files run one at a time (--test-concurrency=1), so their events come in order: the
+	// top-level suite being run says which n8n, and the tests finished since the last suite
+	// completed belong to the next suite that completes. (`data.file` names the file that
+	// defines a test, a *.suite.mjs, not the test file that runs it.)
+	let wrapperVersion;
+	let testsSoFar = 0;
 	/** @type {Record<string, Record<string, { passed: boolean, tests: number }>>} */
 	const results = {};
 	for await (const { type, data } of source) {
-		if (type === 'test:start' && data.nesting === 0) {
-			const version = /^n8n (\d+\.\d+\.\d+)$/.exec(data.name)?.[1];
-			if (version) versionOfFile.set(data.file, version);
-		}
+		if (type === 'test:start' && data.nesting === 0) wrapperVersion = /^n8n (\d+\.\d+\.\d+)$/.exec(data.name)?.[1];
 		if (type !== 'test:pass' && type !== 'test:fail') continue;
-		const wrapper = versionOfFile.get(data.file);
-		const suiteLevel = wrapper ? 1 : 0;
+		const suiteLevel = wrapperVersion ? 1 : 0;
 		const isSuite = data.details?.type === 'suite';
-		if (!isSuite && data.nesting > suiteLevel && !data.skip && !data.todo) testsSoFar.set(data.file, (testsSoFar.get(data.file) ?? 0) + 1);
+		if (!isSuite && data.nesting > suiteLevel && !data.skip && !data.todo) testsSoFar += 1;
 		if (isSuite && data.nesting === suiteLevel) {
-			const version = wrapper ?? N8N_2X.version;
+			const version = wrapperVersion ?? N8N_2X.version;
 			const earlier = results[version]?.[data.name];
-			const tests = (earlier?.tests ?? 0) + (testsSoFar.get(data.file) ?? 0);
-			(results[version] ??= {})[data.name] = { passed: type === 'test:pass' && (earlier?.passed ?? true), tests };
-			testsSoFar.set(data.file, 0);
+			results[version] ??= {};
+			results[version][data.name] = { passed: type === 'test:pass' && (earlier?.passed ?? true), tests: (earlier?.tests ?? 0) + testsSoFar };
+			testsSoFar = 0;
 		}
 	}
 	yield `${JSON.stringify(results, null, 2)}\n`;

@@ -18,6 +18,9 @@ export async function sendAndWait(
 	if (context.getNodeParameter('responseType', 0, 'approval') === 'customForm') {
 		formFieldsOfNode((name, fallback) => context.getNodeParameter(name, 0, fallback));
 	}
+	// n8n 1.x checks the links' signatures only when the node asks for it (n8n's own send-and-wait
+	// nodes do); 2.x always checks them and has no such method.
+	(context as { setSignatureValidationRequired?: () => void }).setSignatureValidationRequired?.();
 	const call = await questionCall(context);
 	sending(call.request);
 	await wonotifyRequest(context, call.request, 0);
