@@ -195,7 +195,7 @@ export const N8N_2X = n8nRelease({
 	n8n: '2.41.1',
 	node: '24.9.0',
 	cacheVariable: 'WONOTIFY_N8N_CACHE',
-	usualTime: 'measured: ≈ 6 min on a 2-core cloud machine, ≈ 3 GB',
+	usualTime: 'about 10 min on a 2-core machine: measured 7 min for npm and 2.5 min for the SQLite build; ≈ 3 GB',
 });
 
 /** The last n8n 1.x, for the 1.x smoke tests (pins in n8n-1x.cjs). */
@@ -206,7 +206,7 @@ export const N8N_1X_RELEASE = n8nRelease({
 	// Its n8n-nodes-base pulls xlsx as a tarball from a CDN that may be unreachable; the
 	// registry's last xlsx release is what that tarball replaces.
 	overrides: { xlsx: '0.18.5' },
-	usualTime: 'measured: ≈ 6 min on a 2-core cloud machine, ≈ 2 GB',
+	usualTime: '10 to 25 min on a 2-core machine: measured 23 min on a busy one, 8 min npm and 15 min the SQLite build; ≈ 2 GB',
 });
 
 // The 2.x release under the names the scripts have always used.
