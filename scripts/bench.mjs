@@ -78,7 +78,7 @@ function build() {
 async function main() {
 	const loadBefore = os.loadavg()[0];
 	build();
-	ensureN8n();
+	await ensureN8n();
 	mkdirSync(resultsDir, { recursive: true });
 	rmSync(logFile, { force: true });
 	const machine = { ...describeMachine(), loadAverageAtStart: loadBefore };

@@ -1,10 +1,12 @@
 // `npm test`: the whole suite, in the order a failure is cheapest to find.
 //   build → lint → package checks → unit + integration (n8n's engine + simulator)
-//   → end-to-end (a real n8n with the package installed, and the editor in Chromium).
+//   → end-to-end (a real n8n 2.x with the package installed, the editor in Chromium, and a
+//   smoke run on the last n8n 1.x) → the README's table of tested versions matches the run.
 // `npm test -- --no-e2e` stops before the real n8n (quick loop while coding).
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { ensureEngine1x } from './lib/n8n-engine-1x-install.mjs';
-import { ensureN8n } from './lib/n8n-install.mjs';
+import { N8N_1X_RELEASE, N8N_2X } from './lib/n8n-install.mjs';
 import { stopTree } from './lib/process-tree.mjs';
 import { missingSystemTools } from './lib/system-tools.mjs';
 
@@ -54,7 +56,6 @@ if (!skipEndToEnd) {
 
 const bin = (name) => `${root}node_modules/.bin/${name}`;
 
-const endToEnd = ['end-to-end tests in a real n8n', 'node', ['--test', '--test-concurrency=1', '--test-reporter=spec', ...(onlyEndToEnd ?? ['test/e2e/'])]];
 if (onlyEndToEnd === undefined) {
 	await step('build', bin('n8n-node'), ['build']);
 	await step('lint (n8n community rules)', bin('n8n-node'), ['lint']);
@@ -68,8 +69,28 @@ if (onlyEndToEnd === undefined) {
 	await step('unit + integration tests (n8n 2.x and 1.x engines)', bin('jest'), ['--selectProjects', 'unit', 'integration', 'integration-n8n-1.x']);
 }
 if (!skipEndToEnd) {
-	ensureN8n();
-	// node:test, not jest: the end-to-end code shares its ES modules with `npm start`.
-	await step(...endToEnd);
+	// `--e2e <files>` installs only the n8n those files run on.
+	const releases = onlyEndToEnd === undefined || onlyEndToEnd.some((file) => file.includes('n8n-1x')) ? [N8N_2X, N8N_1X_RELEASE] : [N8N_2X];
+	for (const release of releases) {
+		try {
+			await release.ensureN8n();
+		} catch (error) {
+			console.error(error.message);
+			process.exit(1);
+		}
+	}
+	mkdirSync(`${root}test-results`, { recursive: true });
+	// node:test, not jest: the end-to-end code shares its ES modules with `npm start`. The second
+	// reporter notes which suites passed on which n8n, for the README's table.
+	await step('end-to-end tests in a real n8n (2.x, and the 1.x smoke run)', 'node', [
+		'--test',
+		'--test-concurrency=1',
+		'--test-reporter=spec',
+		'--test-reporter-destination=stdout',
+		// A part run (`--e2e`, as keeps-to-itself.test.mjs does inside the whole run) leaves the table's record alone.
+		...(onlyEndToEnd === undefined ? ['--test-reporter=./test/e2e/versions-reporter.mjs', '--test-reporter-destination=test-results/tested-versions.json'] : []),
+		...(onlyEndToEnd ?? ['test/e2e/']),
+	]);
+	if (onlyEndToEnd === undefined) await step("README's table of tested versions matches this run", 'node', ['scripts/tested-versions.mjs']);
 }
 console.log('\n=== [test] ✓ all passed');

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 
-import { N8N_VERSION, node24Bin } from '../lib/n8n-install.mjs';
+import { N8N_2X, N8N_VERSION } from '../lib/n8n-install.mjs';
 
 export function describeMachine() {
 	let cpuModel = os.cpus()[0]?.model ?? 'unknown';
@@ -15,7 +15,7 @@ export function describeMachine() {
 	}
 	let n8nNode = 'unknown';
 	try {
-		n8nNode = execFileSync(join(node24Bin, 'node'), ['--version'], { encoding: 'utf8' }).trim();
+		n8nNode = execFileSync(join(N8N_2X.nodeBin, 'node'), ['--version'], { encoding: 'utf8' }).trim();
 	} catch {
 		// n8n not installed yet
 	}

@@ -164,8 +164,13 @@ export class N8nClient {
 	 * @returns {Promise<{ id: string, versionId: string, active: boolean, name: string, nodes: object[] } & Record<string, unknown>>}
 	 */
 	async createWorkflow(workflow) {
+		return await this.request('POST', '/workflows', this.newWorkflowBody(workflow));
+	}
+
+	/** What POST /rest/workflows is sent for a workflow JSON (n8n-rest-1x.mjs adds to it). */
+	newWorkflowBody(workflow) {
 		const { name, nodes, connections, settings, pinData, meta, tags } = workflow;
-		return await this.request('POST', '/workflows', {
+		return {
 			name,
 			nodes,
 			connections,
@@ -173,7 +178,7 @@ export class N8nClient {
 			pinData,
 			meta,
 			tags: Array.isArray(tags) && tags.every((tag) => typeof tag === 'string') ? tags : undefined,
-		});
+		};
 	}
 
 	async getWorkflow(id) {

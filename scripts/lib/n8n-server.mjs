@@ -1,5 +1,5 @@
-// Runs a real n8n (the pinned version n8n-install.mjs caches) with this package installed the
-// way users install a community node by hand: `npm pack`, then `npm install <tarball>` in
+// Runs a real n8n (a pinned release n8n-install.mjs caches: 2.x unless told otherwise) with this
+// package installed the way users install a community node by hand: `npm pack`, then `npm install <tarball>` in
 // `<user folder>/.n8n/nodes`. `npm start`, the end-to-end tests and the benchmarks share it.
 import { execFileSync, spawn } from 'node:child_process';
 import {
@@ -18,7 +18,7 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { n8nBin, node24Bin, node24Env } from './n8n-install.mjs';
+import { N8N_2X } from './n8n-install.mjs';
 
 export const packageRoot = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
 export const PACKAGE_NAME = 'n8n-nodes-wonotify';
@@ -155,10 +155,10 @@ export function freePort() {
 const INHERITED_N8N_SETTINGS = /^(N8N_|DB_|WEBHOOK_URL$|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$)/;
 
 /** The environment n8n runs with: local only, quiet, nothing phoning home. */
-export function n8nEnv({ userFolder, port, brokerPort, webhookUrl, env = {} }) {
+export function n8nEnv({ userFolder, port, brokerPort, webhookUrl, env = {}, release = N8N_2X }) {
 	const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !INHERITED_N8N_SETTINGS.test(name)));
 	return {
-		...node24Env(inherited),
+		...release.nodeEnv(inherited),
 		N8N_USER_FOLDER: userFolder,
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: HOST,
@@ -207,6 +207,7 @@ const READY_LINES = {
  * @param {(line: string) => void} [options.onLine] every line n8n prints
  * @param {number} [options.timeoutMs] default 120 s
  * @param {'start' | 'worker' | 'webhook'} [options.command] default `start`
+ * @param {ReturnType<import('./n8n-install.mjs').n8nRelease>} [options.release] default n8n 2.x
  * @returns {Promise<{ url: string, webhookUrl: string, pid: number, logFile: string,
  *   process: import('node:child_process').ChildProcess, exited: Promise<number | null>,
  *   stop: () => Promise<void>, logText: () => string }>} logText: n8n's output since this start (the last 2000 lines)
@@ -221,6 +222,7 @@ export async function startN8n({
 	onLine,
 	timeoutMs = 120_000,
 	command = 'start',
+	release = N8N_2X,
 }) {
 	if (!userFolder || !port || !brokerPort) throw new TypeError('startN8n needs userFolder, port and brokerPort');
 	const readyLine = READY_LINES[command];
@@ -281,9 +283,9 @@ export async function startN8n({
 	};
 
 	// Its own process group, so that stop() also ends the task runners n8n starts.
-	const child = spawn(join(node24Bin, 'node'), [n8nBin, command], {
+	const child = spawn(join(release.nodeBin, 'node'), [release.n8nBin, command], {
 		cwd: userFolder,
-		env: n8nEnv({ userFolder, port, brokerPort, webhookUrl, env }),
+		env: n8nEnv({ userFolder, port, brokerPort, webhookUrl, env, release }),
 		stdio: ['ignore', logFd, logFd],
 		detached: true,
 	});
@@ -375,12 +377,12 @@ async function isReady(url) {
  * @returns {Promise<{ code: number | null, run: object | undefined, output: string }>} run: the
  *   printed run data (`data.resultData.runData[...]`), undefined when n8n printed no JSON
  */
-export async function executeWorkflowCli({ userFolder, workflowId, brokerPort, env = {}, timeoutMs = 120_000 }) {
+export async function executeWorkflowCli({ userFolder, workflowId, brokerPort, env = {}, timeoutMs = 120_000, release = N8N_2X }) {
 	if (!userFolder || !workflowId || !brokerPort) throw new TypeError('executeWorkflowCli needs userFolder, workflowId and brokerPort');
-	const child = spawn(join(node24Bin, 'node'), [n8nBin, 'execute', '--id', workflowId, '--rawOutput'], {
+	const child = spawn(join(release.nodeBin, 'node'), [release.n8nBin, 'execute', '--id', workflowId, '--rawOutput'], {
 		cwd: userFolder,
 		// N8N_PORT is not used by `execute`, but must not clash with a running server's settings.
-		env: n8nEnv({ userFolder, port: 0, brokerPort, webhookUrl: 'http://127.0.0.1/', env }),
+		env: n8nEnv({ userFolder, port: 0, brokerPort, webhookUrl: 'http://127.0.0.1/', env, release }),
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	let output = '';

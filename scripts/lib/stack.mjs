@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { N8nClient } from './n8n-rest.mjs';
+import { N8N_2X } from './n8n-install.mjs';
+import { clientFor } from './n8n-rest-1x.mjs';
 import { freePort, installPackage, startN8n } from './n8n-server.mjs';
 
 const require = createRequire(import.meta.url);
@@ -17,10 +18,10 @@ const { startSimulator } = require('./simulator/index.js');
  * token: the access token the simulator accepts and the credential holds; owner: the n8n
  * account; logFile: n8n's output; env: extra environment for n8n; alongside: more package
  * folders to install next to this one; label: names the temporary user folder; webhookUrl:
- * n8n's public webhook address (default: n8n's own port).
+ * n8n's public webhook address (default: n8n's own port); release: which n8n (default 2.x).
  * If any step fails, what was already started is stopped again.
  */
-export async function startStack({ token, owner, credentialName, logFile, env = {}, alongside = [], label = 'stack', webhookUrl }) {
+export async function startStack({ token, owner, credentialName, logFile, env = {}, alongside = [], label = 'stack', webhookUrl, release = N8N_2X }) {
 	const sim = await startSimulator({ tokens: [token] });
 	const userFolder = mkdtempSync(join(tmpdir(), `wonotify-${label}-`));
 	const ports = { port: await freePort(), brokerPort: await freePort() };
@@ -30,17 +31,18 @@ export async function startStack({ token, owner, credentialName, logFile, env = 
 		userFolder,
 		logFile,
 		token,
+		release,
 		/** @type {Awaited<ReturnType<typeof startN8n>> | undefined} */
 		n8n: undefined,
-		/** @type {N8nClient | undefined} */
+		/** @type {import('./n8n-rest.mjs').N8nClient | undefined} */
 		client: undefined,
 		credential: undefined,
 		/** Everything n8n printed, across restarts. */
 		logs: [],
 
 		async startN8n() {
-			stack.n8n = await startN8n({ userFolder, ...ports, logFile, env, ...(webhookUrl && { webhookUrl }) });
-			stack.client = new N8nClient(stack.n8n.url);
+			stack.n8n = await startN8n({ userFolder, ...ports, logFile, env, release, ...(webhookUrl && { webhookUrl }) });
+			stack.client = clientFor(release, stack.n8n.url);
 			await stack.client.setupOrLogin(owner);
 		},
 

@@ -14,13 +14,16 @@ export const ACCESS_TOKEN = 'e2e-tok-7c41d9a0b3f25e86c1d04a9f';
 export const OWNER = { email: 'owner@example.com', password: 'E2e-Password-1', firstName: 'End', lastName: 'ToEnd' };
 export const CREDENTIAL_NAME = 'Wonotify (simulator)';
 
-export async function startStack() {
+/** release: the n8n to run (scripts/lib/n8n-install.mjs), 2.x by default. */
+export async function startStack({ release } = {}) {
+	const major = release?.version.split('.')[0];
 	return await startSharedStack({
 		token: ACCESS_TOKEN,
 		owner: OWNER,
 		credentialName: CREDENTIAL_NAME,
-		logFile: join(process.cwd(), 'test-results', 'e2e-n8n.log'),
-		label: 'e2e',
+		logFile: join(process.cwd(), 'test-results', major === '1' ? 'e2e-n8n-1.x.log' : 'e2e-n8n.log'),
+		label: major === '1' ? 'e2e-n8n1' : 'e2e',
+		release,
 	});
 }
 

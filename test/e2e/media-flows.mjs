@@ -71,12 +71,15 @@ export function hashedDownloadWorkflow() {
 	};
 }
 
-/** The binary data a node stored for its first output item, as bytes from n8n's endpoint. */
+/**
+ * The binary data a node stored for its first output item, as bytes from n8n's endpoint (or,
+ * with n8n 1.x's default binary mode, from the execution itself, where the file is kept inline).
+ */
 export async function storedFile(stack, execution, nodeName, property = 'data') {
 	const item = execution.data.resultData.runData[nodeName][0].data.main[0][0];
 	const binary = item.binary?.[property];
-	assert.ok(binary?.id, `${nodeName} stored no binary ${property}: ${JSON.stringify(item.json).slice(0, 300)}`);
-	return { binary, bytes: await stack.client.binaryData(binary.id) };
+	assert.ok(binary?.id || binary?.data, `${nodeName} stored no binary ${property}: ${JSON.stringify(item.json).slice(0, 300)}`);
+	return { binary, bytes: binary.id ? await stack.client.binaryData(binary.id) : Buffer.from(binary.data, 'base64') };
 }
 
 /** Activates a workflow, sends each media kind, and returns the stored execution of each. */

@@ -13,8 +13,8 @@ import { cacheDir, doneMarker, ensureN8n, inspectCache } from '../../scripts/lib
 const sqliteBuild = join(cacheDir, 'node_modules', 'sqlite3', 'build');
 
 describe('the cached n8n install', () => {
-	it('repairs a poisoned cache (done marker, no sqlite3 binding) under npm’s ignore-scripts', () => {
-		ensureN8n();
+	it('repairs a poisoned cache (done marker, no sqlite3 binding) under npm’s ignore-scripts', async () => {
+		await ensureN8n();
 		const kept = `${sqliteBuild}.kept-by-test`;
 		rmSync(kept, { recursive: true, force: true });
 		renameSync(sqliteBuild, kept);

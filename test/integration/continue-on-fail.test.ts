@@ -1,6 +1,5 @@
 // Continue On Fail, item by item: every input item gives exactly one output item, in input
 // order, paired with its input; failed items carry their error; nothing is sent twice.
-import { onN8n1x } from './engine-under-test';
 import { runWonotifyNode } from './n8n-engine';
 import { credentialsFor, SEEDED_INSTANCE, SEEDED_TOKEN, useSimulator } from './simulator-setup';
 
@@ -94,41 +93,35 @@ test('failed items say who they were for: the number or group as sent, in detail
 	expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 });
 
-(onN8n1x ? test.skip : test)('with "Continue (using error output)", failed items go to the error output with their recipient', async () => {
+// The same on n8n 1.x and 2.x: n8n 1.x routes an item to the error output only when its JSON
+// is `{ error }` or `{ error, message }` (n8n-core 1.x handleNodeErrorOutput).
+test('with "Continue (using error output)", failed items go to the error output, saying what to do and for whom', async () => {
 	ctx.sim.failNext('quota', { count: 1, path: '/send' });
-	const result = await runWonotifyNode({ parameters, credentials: credentialsFor(ctx.sim), items: items.filter((_, index) => index !== 1), errorOutput: true });
+	ctx.sim.failNext('error', { count: 1, path: '/send_group' });
+	const input = [...items.filter((_, index) => index !== 1), { json: { phone: '120363023285171234@g.us', text: 'team' } }];
+	const result = await runWonotifyNode({ parameters, credentials: credentialsFor(ctx.sim), items: input, errorOutput: true });
 	expect(result.error).toBeUndefined();
 	const { items: success, errorItems: failed } = result;
 	expect(success.map((item) => item.json.phoneNumber)).toEqual(['4915112345678', '14155550100', '447700900123']);
-	expect(failed).toHaveLength(1);
-	expect(failed[0].json).toEqual({
-		error: expect.stringMatching(/exceeded the maximum limit/),
-		details: {
-			description: expect.stringMatching(/monthly message limit/),
-			chatId: '919876543210@s.whatsapp.net',
-			phoneNumber: '919876543210',
+	expect(failed.map((item) => item.json)).toEqual([
+		{
+			error: expect.stringMatching(/exceeded the maximum limit/),
+			message: expect.stringMatching(/monthly message limit[^]*\n\nChat ID: 919876543210@s\.whatsapp\.net$/),
 		},
-	});
-	expect(failed[0].pairedItem).toEqual({ item: 0 });
+		{
+			error: 'Wonotify: Cannot connect to WhatsApp server. Please try again later',
+			message: 'WhatsApp or Wonotify is having trouble. Try again in a few minutes.\n\nChat ID: 120363023285171234@g.us',
+		},
+	]);
+	expect(failed.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 4 }]);
 });
 
-// n8n 1.x routes an item to the error output only when its JSON is `{ error }` or
-// `{ error, message }` (n8n-core 1.x handleNodeErrorOutput); n8n 2.x also accepts `details`.
-// So on 1.x a failed item stays on the success output, marked by `error` (the README says so,
-// with the way round it). Pinned here so that a change on either side is seen.
-(onN8n1x ? test : test.skip)('on n8n 1.x, with "Continue (using error output)", failed items stay on the success output, marked by error', async () => {
-	ctx.sim.failNext('quota', { count: 1, path: '/send' });
-	const result = await runWonotifyNode({ parameters, credentials: credentialsFor(ctx.sim), items: items.filter((_, index) => index !== 1), errorOutput: true });
-	expect(result.error).toBeUndefined();
-	expect(result.errorItems).toHaveLength(0);
-	expect(result.items.map((item) => item.json.phoneNumber ?? (item.json.details as { phoneNumber: string }).phoneNumber)).toEqual([
-		'919876543210',
-		'4915112345678',
-		'14155550100',
-		'447700900123',
+test('with "Continue (using error output)", an item refused before sending goes to the error output too', async () => {
+	const result = await runWonotifyNode({ parameters, credentials: credentialsFor(ctx.sim), items: items.slice(0, 2), errorOutput: true });
+	expect(result.items.map((item) => item.json.phoneNumber)).toEqual(['919876543210']);
+	expect(result.errorItems.map((item) => item.json)).toEqual([
+		{ error: expect.stringMatching(/^Phone Number or Chat ID: .* \[item 1\]$/), message: expect.stringMatching(/country code/) },
 	]);
-	expect(result.items[0].json.error).toMatch(/exceeded the maximum limit/);
-	expect(result.items.slice(1).every((item) => item.json.error === undefined)).toBe(true);
 });
 
 describe('without Continue On Fail, a failure after some items went through', () => {

@@ -24,6 +24,7 @@ export async function executeItems(
 ): Promise<INodeExecutionData[]> {
 	const items = context.getInputData();
 	const continueOnFail = context.continueOnFail();
+	const errorOutput = usesErrorOutput(context);
 
 	const prepared: Array<PreparedCall | NodeError> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -36,7 +37,7 @@ export async function executeItems(
 		}
 	}
 
-	const output: INodeExecutionData[] = prepared.map((call) => (isNodeError(call) ? failedItem(call) : { json: {} }));
+	const output: INodeExecutionData[] = prepared.map((call) => (isNodeError(call) ? failedItem(call, undefined, errorOutput) : { json: {} }));
 	// The items that went through, whatever their order: with Parallel Sends, items after the
 	// one that stops the node may have gone through and items before it may not have started.
 	const done: number[] = [];
@@ -49,7 +50,7 @@ export async function executeItems(
 			done.push(itemIndex);
 		} catch (error) {
 			const failure = asNodeError(context, error, itemIndex);
-			if (continueOnFail) output[itemIndex] = failedItem(failure, 'request' in call ? recipientOf(call.request) : call.recipient);
+			if (continueOnFail) output[itemIndex] = failedItem(failure, 'request' in call ? recipientOf(call.request) : call.recipient, errorOutput);
 			// In parallel, a later item can fail first: report the earliest, as a sequential run would.
 			else if (stoppingFailure === undefined || itemIndex < stoppingFailure.itemIndex) {
 				stoppingFailure = { itemIndex, error: failure };
@@ -82,7 +83,12 @@ export async function executeOnce(
 	if ('value' in outcome) return outcome.value;
 	const failure = asNodeError(context, outcome.error, 0);
 	if (!context.continueOnFail()) throw failure;
-	return [[{ ...failedItem(failure, request === undefined ? undefined : recipientOf(request)), pairedItem: { item: 0 } }]];
+	return [[{ ...failedItem(failure, request === undefined ? undefined : recipientOf(request), usesErrorOutput(context)), pairedItem: { item: 0 } }]];
+}
+
+/** On Error is "Continue (using error output)": failed items take the shape n8n 1.x routes too (failed-item.ts). */
+function usesErrorOutput(context: IExecuteFunctions): boolean {
+	return context.getNode().onError === 'continueErrorOutput';
 }
 
 /** Node-wide settings, read from the first item: one batch has one pace. */

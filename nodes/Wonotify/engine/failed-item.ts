@@ -5,18 +5,26 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { phoneNumberToJid } from '../../shared/whatsapp-ids';
 import type { WonotifyRequest } from '../../shared/transport';
 
+type Failure = Error & { description?: unknown };
+
 /**
- * `{ error, details: { description, chatId, phoneNumber | groupId } }`. Everything but `error`
- * sits in `details` because n8n's "Continue (using error output)" recognises a failed item only
- * by JSON holding nothing but error, message and details: with any other key it would go to
- * the success output. (An item's own `error` property would route it too, but n8n then
- * replaces its JSON with the bare message.)
+ * With "Continue" (`errorOutput` false): `{ error, details: { description, chatId, phoneNumber |
+ * groupId } }` on the normal output.
+ *
+ * With "Continue (using error output)": `{ error, message }`, `message` saying what to do and
+ * for whom in words. n8n 1.x sends an item to the error output only when its JSON is `{ error }`
+ * or `{ error, message }` (2.x also accepts `details`), and n8n adds the input item's fields to
+ * it there, so the recipient as the workflow had it is still on the item. The item's own
+ * `error` property would route it too, but both n8n 1.x and 2.x then replace its JSON with the
+ * bare error message (WorkflowExecute's normalisation of item errors), losing the advice.
  */
-export function failedItem(error: Error & { description?: unknown }, recipient: IDataObject = {}): INodeExecutionData {
-	const details: IDataObject = {
-		...(typeof error.description === 'string' && error.description !== '' ? { description: error.description } : {}),
-		...recipient,
-	};
+export function failedItem(error: Failure, recipient: IDataObject = {}, errorOutput = false): INodeExecutionData {
+	const description = typeof error.description === 'string' && error.description !== '' ? error.description : undefined;
+	if (errorOutput) {
+		const message = [description, typeof recipient.chatId === 'string' ? `Chat ID: ${recipient.chatId}` : undefined].filter(Boolean).join('\n\n');
+		return { json: { error: error.message, ...(message !== '' ? { message } : {}) } };
+	}
+	const details: IDataObject = { ...(description !== undefined ? { description } : {}), ...recipient };
 	return { json: { error: error.message, ...(Object.keys(details).length > 0 ? { details } : {}) } };
 }
 

@@ -18,8 +18,8 @@ export async function sendAndWait(
 	if (context.getNodeParameter('responseType', 0, 'approval') === 'customForm') {
 		formFieldsOfNode((name, fallback) => context.getNodeParameter(name, 0, fallback));
 	}
-	// n8n 1.x checks the signature of the answer links only when asked to (2.x always does);
-	// an answer in the chat relies on it to refuse another chat's answer.
+	// n8n 1.x checks the signature of the answer links only when asked to (2.x always checks
+	// and has no such method); an answer in the chat relies on it to refuse another chat's answer.
 	(context as { setSignatureValidationRequired?: () => void }).setSignatureValidationRequired?.();
 	const call = await questionCall(context);
 	sending(call.request);
