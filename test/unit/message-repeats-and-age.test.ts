@@ -160,7 +160,7 @@ describe('repeats and replays in eventsToItems', () => {
 
 	it('drops an offline replay (append, hours old) but keeps the echo of our own send (append, just now)', () => {
 		const replay = eventsToItems(body('append', message('R', secondsAgo(5 * 3600))), settings);
-		expect(replay).toEqual({ items: [], ignored: 'message older than 10 minutes' });
+		expect(replay).toEqual({ items: [], ignored: 'message older than 10 minutes', answers: [] });
 		const echo = {
 			key: { remoteJid: '919812345678@s.whatsapp.net', fromMe: true, id: '3EB0ECHO' },
 			message: { conversation: 'our reply' },
