@@ -20,6 +20,7 @@ const COPIED = [
 	'credentials',
 	'scripts/lib/simulator',
 	'scripts/lib/n8n-1x.cjs',
+	'scripts/lib/settings.cjs',
 	'test/compat',
 	'test/integration/engine-under-test.ts',
 	'test/integration/n8n-engine.ts',
