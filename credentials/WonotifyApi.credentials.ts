@@ -6,7 +6,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { withAccessToken } from '../nodes/shared/access-token';
+import { withAccessToken } from '../nodes/shared/token-placement';
 
 export class WonotifyApi implements ICredentialType {
 	name = 'wonotifyApi';

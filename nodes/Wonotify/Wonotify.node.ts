@@ -10,8 +10,8 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { credentialTestMethods } from '../shared/credential-test';
 import { executeItems, executeOnce } from './engine/execute-items';
-import { sendAndWaitWebhook } from './send-and-wait/webhook';
-import { SEND_AND_WAIT_WEBHOOKS } from './send-and-wait/webhooks';
+import { sendAndWaitWebhook } from './send-and-wait/answer-webhook';
+import { SEND_AND_WAIT_WEBHOOKS } from './send-and-wait/waiting-webhooks';
 import { buildProperties, findOperation } from './resources';
 
 export class Wonotify implements INodeType {

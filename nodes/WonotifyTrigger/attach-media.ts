@@ -4,8 +4,8 @@
 import type { IDataObject, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
 
 import { InputError } from '../shared/input-error';
-import { downloadMedia } from '../shared/media/download';
-import { readMediaDownloadOptions } from '../shared/media/fields';
+import { fetchMediaFile } from '../shared/media/download';
+import { readMediaDownloadOptions } from '../shared/media/download-settings';
 import { MediaError } from '../shared/media/media-error';
 import { carriesMedia, readMediaReference } from '../shared/media/reference';
 
@@ -35,7 +35,7 @@ export async function withMediaFiles(
 				result.push({ json });
 				continue;
 			}
-			const file = await downloadMedia(context, reference, readMediaDownloadOptions(settings.options));
+			const file = await fetchMediaFile(context, reference, readMediaDownloadOptions(settings.options));
 			result.push({ json, binary: { [settings.binaryPropertyName]: file } });
 		} catch (error) {
 			const mediaError =

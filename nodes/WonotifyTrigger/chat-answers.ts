@@ -14,7 +14,7 @@ import {
 	tokenOfButtonId,
 	type ChatAnswerToken,
 	type SignedChat,
-} from '../shared/chat-answer';
+} from '../shared/signed-answer-link';
 import { unwrap } from '../shared/message-unwrap';
 import { asObject, isObject } from '../shared/values';
 import type { Addressing } from './addressing';

@@ -7,7 +7,7 @@ import {
 	maxMediaSizeOption,
 	mediaBinaryPropertyField,
 	mediaTimeoutOption,
-} from '../shared/media/fields';
+} from '../shared/media/download-settings';
 import type { MediaSettings } from './attach-media';
 import type { MediaType } from '../shared/media/reference';
 import { TRIGGER_EVENT_OPTIONS } from './event-options';

@@ -6,7 +6,7 @@
 // or busy (HTTP 429, 5xx) is reported as such: the Base URL may well be right.
 import type { ICredentialTestFunctions, ICredentialsDecrypted, INodeCredentialTestResult } from 'n8n-workflow';
 
-import { withAccessToken } from './access-token';
+import { withAccessToken } from './token-placement';
 import { isHtml, messageOf } from './gateway-response';
 import { redact } from './redaction';
 import { credentialsFromData, isHttpBaseUrl, USUAL_BASE_URL } from './credentials';

@@ -4,7 +4,7 @@
 import type { IDataObject, IHttpRequestMethods, IHttpRequestOptions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { withAccessToken } from './access-token';
+import { withAccessToken } from './token-placement';
 import { asObject, parseJson } from './values';
 import { getWonotifyCredentials, isHttpBaseUrl, USUAL_BASE_URL, type WonotifyContext } from './credentials';
 import { describeConnectionFailure, errorCode, httpStatusAdvice } from './failure-wording';

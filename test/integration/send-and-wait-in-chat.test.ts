@@ -5,7 +5,7 @@
 // own address is the one n8n signed.
 import type { IDataObject } from 'n8n-workflow';
 
-import { resumePath, tokenInQuestion, tokenOfButtonId } from '../../nodes/shared/chat-answer';
+import { resumePath, tokenInQuestion, tokenOfButtonId } from '../../nodes/shared/signed-answer-link';
 import { onN8n1x } from './engine-under-test';
 import { runWonotifyNode } from './n8n-engine';
 import { linksByLabel, signedByN8n } from './resume-links';

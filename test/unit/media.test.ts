@@ -11,7 +11,7 @@ import { readBytes } from '../../nodes/shared/media/bytes';
 import { EncryptedMediaReader } from '../../nodes/shared/media/decrypt';
 import { checkBeforeDownload, type MediaDownloadOptions } from '../../nodes/shared/media/download';
 import { mediaFileName } from '../../nodes/shared/media/file-name';
-import { readMediaDownloadOptions } from '../../nodes/shared/media/fields';
+import { readMediaDownloadOptions } from '../../nodes/shared/media/download-settings';
 import { MAC_BYTES, expandMediaKey, type MediaKind } from '../../nodes/shared/media/keys';
 import { MediaError } from '../../nodes/shared/media/media-error';
 import { readMediaReference, type MediaReference } from '../../nodes/shared/media/reference';

@@ -1,7 +1,7 @@
 // Send and Wait's Custom Form: the fields as n8n hands them over (node fields or JSON, the
 // JSON as text or already parsed), checked before the question goes out, and the answers of a
 // posted form by label.
-import { formAnswers, readFormFields } from '../../nodes/Wonotify/send-and-wait/form-fields';
+import { formAnswers, readFormFields } from '../../nodes/Wonotify/send-and-wait/custom-form';
 import { inputErrorOf } from './input-error-of';
 
 describe('readFormFields', () => {

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_MAX_MEDIA_MB, DEFAULT_MEDIA_TIMEOUT_SECONDS } from '../../nodes/shared/media/fields';
+import { DEFAULT_MAX_MEDIA_MB, DEFAULT_MEDIA_TIMEOUT_SECONDS } from '../../nodes/shared/media/download-settings';
 import { eventsToItems as eventsToItemsNow } from '../../nodes/WonotifyTrigger/events';
 import { TRIGGER_EVENT_OPTIONS } from '../../nodes/WonotifyTrigger/event-options';
 import { DEFAULT_TRIGGER_SETTINGS, type TriggerSettings } from '../../nodes/WonotifyTrigger/settings';

@@ -2,10 +2,10 @@
 // default because WhatsApp often does not show buttons; with URL buttons the links are in the
 // text as well. Answered in the chat (Answer In), the links are signed for the chat the
 // question goes to: approval buttons carry them in their IDs, and a Free Text question's link
-// is what the Wonotify Trigger finds in the question a reply quotes (shared/chat-answer.ts).
+// is what the Wonotify Trigger finds in the question a reply quotes (shared/signed-answer-link.ts).
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { buttonIdOf, CHAT_QUERY_PARAMETER, type SignedChat } from '../../shared/chat-answer';
+import { buttonIdOf, CHAT_QUERY_PARAMETER, type SignedChat } from '../../shared/signed-answer-link';
 import { getWonotifyCredentials } from '../../shared/credentials';
 import { resolveInstanceId } from '../../shared/instance-id';
 import { readOptions, requireMessageText } from '../fields/common-fields';

@@ -1,6 +1,6 @@
 // The pages the person who answers sees on their phone: plain, small, readable on a phone,
 // and always saying what happened.
-import type { FormField } from './form-fields';
+import type { FormField } from './custom-form';
 
 function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

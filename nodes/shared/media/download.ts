@@ -38,7 +38,7 @@ export function checkBeforeDownload(reference: MediaReference, options: MediaDow
 	}
 }
 
-export async function downloadMedia(
+export async function fetchMediaFile(
 	context: IExecuteFunctions | IWebhookFunctions,
 	reference: MediaReference,
 	options: MediaDownloadOptions,

@@ -6,14 +6,14 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { InputError, requireText } from '../../../shared/input-error';
 import { asObject, asText, tryParseJson } from '../../../shared/values';
-import { checkBeforeDownload, downloadMedia as downloadMediaFile } from '../../../shared/media/download';
+import { checkBeforeDownload, fetchMediaFile } from '../../../shared/media/download';
 import {
 	allowedMediaHostsOption,
 	maxMediaSizeOption,
 	mediaBinaryPropertyField,
 	mediaTimeoutOption,
 	readMediaDownloadOptions,
-} from '../../../shared/media/fields';
+} from '../../../shared/media/download-settings';
 import { MediaError } from '../../../shared/media/media-error';
 import { readMediaReference } from '../../../shared/media/reference';
 import { optionsCollection } from '../../fields/common-fields';
@@ -54,7 +54,7 @@ export const downloadMedia: WonotifyOperation = {
 			recipient: chatId === undefined ? undefined : { chatId },
 			async run(runContext) {
 				// The item's other files go on too, as with n8n's own nodes that add a file.
-				return { json, binary: { ...input?.binary, [binaryProperty]: await downloadMediaFile(runContext, reference, options) } };
+				return { json, binary: { ...input?.binary, [binaryProperty]: await fetchMediaFile(runContext, reference, options) } };
 			},
 		};
 	},

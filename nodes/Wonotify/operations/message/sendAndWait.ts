@@ -1,7 +1,7 @@
 import { SEND_AND_WAIT_OPERATION } from 'n8n-workflow';
 
-import { sendAndWait as sendAndWaitForAnswer } from '../../send-and-wait/execute';
-import { sendAndWaitFields } from '../../send-and-wait/fields';
+import { askAndWait } from '../../send-and-wait/ask-and-wait';
+import { sendAndWaitFields } from '../../send-and-wait/operation-fields';
 import { questionCall } from '../../send-and-wait/message';
 import type { WonotifyOperation } from '../../types';
 
@@ -16,5 +16,5 @@ export const sendAndWait: WonotifyOperation = {
 	noOutputSchema: "The output is the person's answer, whose fields the question's response type and form decide.",
 	properties: sendAndWaitFields,
 	prepare: async (context) => await questionCall(context),
-	executeOnce: sendAndWaitForAnswer,
+	executeOnce: askAndWait,
 };

@@ -5,7 +5,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { InputError } from '../../shared/input-error';
 import { isObject, textOf } from '../../shared/values';
 import { parseJsonArray } from '../interactive/json-input';
-import { FORM_FIELD_TYPES } from './fields';
+import { FORM_FIELD_TYPES } from './operation-fields';
 
 export type FormFieldType = (typeof FORM_FIELD_TYPES)[number];
 

@@ -1,16 +1,16 @@
 // Send and Wait for Response: sends the question with its links to the first item's recipient
 // (once per execution, as n8n's own send-and-wait operations do), then puts the execution to
-// wait. An answer resumes it through the node's webhook (webhook.ts) with the answer as output.
+// wait. An answer resumes it through the node's waiting webhook (answer-webhook.ts) with the answer as output.
 // When a Limit Wait Time runs out, n8n resumes it with the node's input items as output (it
 // passes a waiting node's input on), so an item without `data` means nobody answered.
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { wonotifyRequest, type WonotifyRequest } from '../../shared/transport';
-import { formFieldsOfNode } from './form-fields';
+import { formFieldsOfNode } from './custom-form';
 import { questionCall } from './message';
 import { waitUntil } from './wait-until';
 
-export async function sendAndWait(
+export async function askAndWait(
 	context: IExecuteFunctions,
 	sending: (request: WonotifyRequest) => void,
 ): Promise<INodeExecutionData[][]> {

@@ -6,7 +6,7 @@ import { createHmac } from 'node:crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { buttonIdOf, resumePath, tokenInQuestion, tokenOfButtonId } from '../../nodes/shared/chat-answer';
+import { buttonIdOf, resumePath, tokenInQuestion, tokenOfButtonId } from '../../nodes/shared/signed-answer-link';
 import { eventsToItems } from '../../nodes/WonotifyTrigger/events';
 
 interface SignatureHelpers {

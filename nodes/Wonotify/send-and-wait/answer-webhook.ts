@@ -3,9 +3,9 @@
 // a link of a finished execution itself ("no action required"); this only reads the answer.
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { IN_CHAT_ANSWER_HEADER } from '../../shared/chat-answer';
+import { IN_CHAT_ANSWER_HEADER } from '../../shared/signed-answer-link';
 import { asObject, asText } from '../../shared/values';
-import { formAnswers, formFieldsOfNode } from './form-fields';
+import { formAnswers, formFieldsOfNode } from './custom-form';
 import { answerRecordedPage, formPage, freeTextPage, previewPage } from './pages';
 
 // Apps that fetch a link to show a preview of it (WhatsApp does, for links in messages): an

@@ -1,4 +1,4 @@
-import { withAccessToken } from '../../nodes/shared/access-token';
+import { withAccessToken } from '../../nodes/shared/token-placement';
 
 const TOKEN = 'wt-token';
 const BASE = 'https://wonotify.com/api';
