@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-// About 1.3x what the code needs (≈ 60 KB with media download and send-and-wait): screenshots
-// or other stray files that slip into dist/ (≈ 70 KB each) push it over.
-const MAX_PACKED_KB = 80;
+// About 1.2x what the package needs (≈ 84 KB with files from binary data, answers in the chat,
+// the country-code table and a 51 KB README): a screenshot or other stray file that slips into
+// dist/ (≈ 70 KB each) pushes it over.
+const MAX_PACKED_KB = 100;
 const problems = [];
 
 const workDir = mkdtempSync(join(tmpdir(), 'wonotify-pack-'));
