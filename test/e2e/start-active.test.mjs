@@ -4,7 +4,7 @@
 // and a fresh folder, so it never touches a developer's `npm start`.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -105,6 +105,13 @@ describe('npm start --active', () => {
 		child.stderr.on('data', (chunk) => (output += chunk));
 		const code = await new Promise((resolve) => child.once('exit', resolve));
 		assert.equal(code, 1);
-		assert.match(output, /--active takes one of: ai-assistant, auto-reply, media-reply \(got no-such-example\)/);
+		// Every example with a Wonotify Trigger is a choice, read from the folder so a new example needs no edit here.
+		const choices = readdirSync(join(packageRoot, 'examples'))
+			.filter((file) => file.endsWith('.json'))
+			.filter((file) => JSON.parse(readFileSync(join(packageRoot, 'examples', file), 'utf8')).nodes.some((node) => /wonotifyTrigger$/.test(node.type)))
+			.map((file) => file.replace(/\.json$/, ''))
+			.sort();
+		assert.ok(choices.includes('auto-reply') && choices.includes('ai-assistant'), `examples with a trigger: ${choices.join(', ')}`);
+		assert.ok(output.includes(`--active takes one of: ${choices.join(', ')} (got no-such-example)`), output);
 	});
 });
