@@ -41,22 +41,26 @@ const NAMED_ENTITIES: Record<string, string[]> = {
 // Characters JSON may escape with a bare backslash (`\/`, `\"`, `\\`).
 const JSON_BACKSLASHED = new Set(['/', '"', '\\']);
 
-/**
- * Replaces every secret given, in every encoding, with `***`. Empty secrets are ignored (they
- * would put the mask between every character).
- */
-export function redact(text: string, ...secrets: string[]): string {
-	return secretsPattern(secrets)?.apply(text) ?? text;
+export interface SecretMasker {
+	/** The text with every secret given, in every encoding, replaced by `***`. */
+	text(text: string): string;
+	/**
+	 * A parsed answer with the secrets masked in every string at any depth, and every field
+	 * named like a secret (`access_token`, `apiKey`, …) dropped.
+	 */
+	answer<T>(value: T): T;
 }
 
 /**
- * A parsed answer with the secrets masked in every string at any depth, and every field named
- * like a secret (`access_token`, `apiKey`, …) dropped.
+ * One masker for a set of secrets: the pattern is built once (per request, not per text), as
+ * it spells out every encoding of every character. Empty secrets are ignored (they would put
+ * the mask between every character).
  */
-export function redactAnswer<T>(value: T, ...secrets: string[]): T {
+export function secretMasker(...secrets: string[]): SecretMasker {
 	const pattern = secretsPattern(secrets);
+	const text = (value: string) => pattern?.apply(value) ?? value;
 	const visit = (current: unknown): unknown => {
-		if (typeof current === 'string') return pattern?.apply(current) ?? current;
+		if (typeof current === 'string') return text(current);
 		if (Array.isArray(current)) return current.map(visit);
 		if (typeof current !== 'object' || current === null) return current;
 		const copy: IDataObject = {};
@@ -65,7 +69,15 @@ export function redactAnswer<T>(value: T, ...secrets: string[]): T {
 		}
 		return copy;
 	};
-	return visit(value) as T;
+	return { text, answer: <T>(value: T) => visit(value) as T };
+}
+
+export function redact(text: string, ...secrets: string[]): string {
+	return secretMasker(...secrets).text(text);
+}
+
+export function redactAnswer<T>(value: T, ...secrets: string[]): T {
+	return secretMasker(...secrets).answer(value);
 }
 
 function secretsPattern(secrets: string[]): { apply: (text: string) => string } | undefined {

@@ -9,7 +9,7 @@ import { asObject, parseJson } from './values';
 import { getWonotifyCredentials, isHttpBaseUrl, USUAL_BASE_URL, type WonotifyContext } from './credentials';
 import { describeConnectionFailure, errorCode, httpStatusAdvice } from './failure-wording';
 import { describeGatewayError, describeUnsentMessage, extractSentMessageId, isHtml } from './gateway-response';
-import { redact, redactAnswer } from './redaction';
+import { secretMasker } from './redaction';
 
 export const DEFAULT_TIMEOUT_SECONDS = 30;
 
@@ -61,8 +61,8 @@ export async function wonotifyRequest(
 			{ itemIndex, description: USUAL_BASE_URL },
 		);
 	}
-	const secrets = [accessToken, ...(request.redact ?? [])];
-	const hide = (text: string) => redact(text, ...secrets);
+	const mask = secretMasker(accessToken, ...(request.redact ?? []));
+	const hide = mask.text;
 	const fail = (message: string, description: string, extra: IDataObject = {}) =>
 		new NodeApiError(context.getNode(), JSON.parse(hide(JSON.stringify({ message, ...extra }))) as JsonObject, {
 			message: hide(message),
@@ -120,7 +120,7 @@ export async function wonotifyRequest(
 
 	// Masked again once parsed: JSON escapes can spell a secret in ways the raw text did not show.
 	const parsedRaw = parseJsonObject(text);
-	const parsed = parsedRaw === undefined ? undefined : redactAnswer(parsedRaw, ...secrets);
+	const parsed = parsedRaw === undefined ? undefined : mask.answer(parsedRaw);
 	if (parsed === undefined) {
 		if (request.acceptPlainText && text.trim() !== '' && !isHtml(text) && !/error|fail|invalid/i.test(text)) {
 			return { status: 'success', message: text.trim() };
